@@ -4,7 +4,6 @@ import io.migrationhooks.yaml.BadInputException;
 import io.migrationhooks.yaml.Document;
 import io.migrationhooks.yaml.YamlNodes;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -111,9 +110,16 @@ public final class Resource {
     return YamlNodes.at(root, path);
   }
 
-  /** Same namespace as another resource; no namespace counts as the release namespace. */
+  /**
+   * Whether both may live in the same namespace. A resource without namespace goes to the release
+   * namespace, which the stream does not name, so it may share it with any other. Charts often set
+   * the namespace on some templates only; missing a dependency would break the install, while
+   * including one only makes it a hook.
+   */
   public boolean sameNamespace(Resource other) {
-    return Objects.equals(namespace(), other.namespace());
+    String mine = namespace();
+    String theirs = other.namespace();
+    return mine == null || theirs == null || mine.equals(theirs);
   }
 
   public Optional<PodTemplate> podTemplate() {

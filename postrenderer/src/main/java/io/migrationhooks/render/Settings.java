@@ -1,5 +1,6 @@
 package io.migrationhooks.render;
 
+import io.migrationhooks.yaml.ParserMessages;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -116,10 +117,10 @@ public final class Settings {
           .build();
       loaded = new Load(loadSettings).loadFromString(yaml);
     } catch (MarkedYamlEngineException e) {
-      String where = e.getProblemMark().map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1)).orElse("");
-      throw new SettingsException(source + ": invalid YAML" + where);
+      String where = e.getProblemMark().map(m -> " line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1)).orElse("");
+      throw new SettingsException(source + where + ": " + ParserMessages.describe(e.getProblem(), e.getContext()));
     } catch (YamlEngineException e) {
-      throw new SettingsException(source + ": invalid YAML");
+      throw new SettingsException(source + ": " + ParserMessages.describe(e.getMessage(), null));
     }
     Settings settings = new Settings();
     if (loaded == null) {

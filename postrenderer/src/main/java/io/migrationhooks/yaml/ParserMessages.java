@@ -7,21 +7,21 @@ import java.util.regex.Pattern;
  * Turns a parser problem into text safe to print. Parser messages sometimes quote input
  * (a character, an alias name, a snippet); input may be a Secret, so quoted parts are dropped.
  */
-final class ParserMessages {
+public final class ParserMessages {
   private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"|`([^`]*)`");
-  private static final Pattern SYNTAX_CHARACTERS = Pattern.compile("[-,:\\[\\]{}?|>!&*#@%]{1,3}");
+  private static final Pattern SYNTAX_CHARACTERS = Pattern.compile("[-,:\\[\\]{}?|>!&*#@%]{1,3}|<[a-z ]+>");
   private static final Pattern INDENTATION_HINT = Pattern.compile("\\(Do not use.*indentation\\)");
   private static final Pattern CHARACTER_WITH_CODE = Pattern.compile("\\S*\\(\\d+\\)");
   private static final Pattern AFTER_ALIAS_OR_ANCHOR = Pattern.compile("((?:undefined )?alias|anchor)\\b.*");
   private static final Pattern BUT_FOUND = Pattern.compile("(.*?\\bbut (?:found|got)):?(.*)");
-  private static final Pattern TOKEN_NAME_OR_SYNTAX = Pattern.compile("\\s*(<[A-Za-z ]+>|'[^']{1,3}').*");
+  private static final Pattern TOKEN_NAME_OR_SYNTAX = Pattern.compile("\\s*'?(<[A-Za-z ]+>|[^']{1,3}')'?.*");
   private static final Pattern BREAKS = Pattern.compile("[\\r\\n]+.*", Pattern.DOTALL);
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final int MAX_LENGTH = 120;
 
   private ParserMessages() {}
 
-  static String describe(String problem, String context) {
+  public static String describe(String problem, String context) {
     String text = problem == null || problem.isBlank() ? context : problem;
     if (text == null || text.isBlank()) {
       return "invalid YAML";
