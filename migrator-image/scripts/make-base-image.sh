@@ -23,8 +23,9 @@ trap 'rm -rf "$work"' EXIT
 root=$work/rootfs
 mkdir -p "$root/opt/java" "$root/etc" "$root/tmp" "$work/image"
 
+# --compress=0: Jib gzips the layer anyway, and gzip does better on plain class files than on jlink's zip.
 "$java_home/bin/jlink" --add-modules "$modules" --output "$root/$java_dir" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --dedup-legal-notices=error-if-not-same-content
+  --strip-debug --no-header-files --no-man-pages --compress=0 --dedup-legal-notices=error-if-not-same-content
 
 # The shared libraries the JRE links against, at the paths the dynamic loader expects. AWT's
 # native libraries are left out of that search: java.desktop is here for java.beans, not for windows.

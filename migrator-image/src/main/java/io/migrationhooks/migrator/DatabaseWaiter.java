@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 /**
  * Waits until the database accepts a login, because Helm waits only for the Job, not for the
  * database hook it created just before. Retries with capped exponential backoff and prints one line
- * per attempt; a refused login is a configuration error, not something waiting can fix.
+ * per attempt; a wrong password is a configuration error, not something waiting can fix.
  */
 public final class DatabaseWaiter {
 
@@ -83,10 +83,12 @@ public final class DatabaseWaiter {
                 target, attempt, seconds(elapsedSince(start)), config.waitTimeout().toSeconds(), lastError));
     }
 
-    /** 28P01 wrong password, 28000 no such role or no pg_hba.conf entry: waiting will not help. */
+    /**
+     * 28P01: the role exists and the password is wrong; waiting will not help. 28000 (no such role,
+     * no pg_hba.conf entry) is retried: setups that create roles after the server listens show it briefly.
+     */
     static boolean isLoginRefused(SQLException e) {
-        String state = e.getSQLState();
-        return "28P01".equals(state) || "28000".equals(state);
+        return "28P01".equals(e.getSQLState());
     }
 
     /** The driver's message plus the underlying cause (unknown host, refused, timed out). */

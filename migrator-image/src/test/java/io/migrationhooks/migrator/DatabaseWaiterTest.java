@@ -101,6 +101,16 @@ class DatabaseWaiterTest {
     }
 
     @Test
+    void aRoleThatDoesNotExistYetIsWaitedFor() throws Exception {
+        SQLException noRole = new SQLException("FATAL: role \"orders_app\" does not exist", "28000");
+
+        waiter(2, noRole).awaitDatabase(config(300));
+
+        assertThat(output()).contains("attempt 2 failed: FATAL: role \"orders_app\" does not exist [SQL state 28000]")
+                .contains("is reachable (attempt 3, ");
+    }
+
+    @Test
     void aDriverMessageThatEchoesThePasswordIsRedacted() throws Exception {
         SQLException leaky = new SQLException("could not connect with password hunter2-secret", "08001");
 

@@ -124,7 +124,8 @@ class ImageIT {
 
     /**
      * Unpacks the layers into a root filesystem and runs the entrypoint there as the image's user,
-     * the way a container runtime would (chroot plus a private /proc; needs root, as CI has).
+     * the way a container runtime would (chroot plus a private /proc; needs root, as CI has). The root
+     * filesystem is mounted read-only, as with the chart's `readOnlyRootFilesystem: true`.
      */
     @Test
     void theImageRunsAsItsUserAndMigratesARealDatabase() throws Exception {
@@ -148,7 +149,8 @@ class ImageIT {
             env.put("FLYWAY_PASSWORD", PostgresServer.APP_PASSWORD);
             env.put("MIGRATOR_WAIT_TIMEOUT", "30");
             List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--pid", "--fork", "--kill-child",
-                    "sh", "-c", "mount -t proc proc \"$0/proc\" && user=$1 && shift && exec chroot --userspec=\"$user\" \"$0\" \"$@\"",
+                    "sh", "-c", "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\""
+                            + " && mount -t proc proc \"$0/proc\" && user=$1 && shift && exec chroot --userspec=\"$user\" \"$0\" \"$@\"",
                     rootfs.toString()));
             command.add((String) container.get("User"));
             for (Object argument : (List<?>) container.get("Entrypoint")) {
