@@ -131,6 +131,41 @@ class MigratorPostgresTest {
     }
 
     @Test
+    void schemasAndOtherFlywaySettingsComeFromTheEnvironment() throws Exception {
+        String database = newDatabase();
+        Map<String, String> env = env(server.url(database));
+        env.put("FLYWAY_SCHEMAS", "shop");
+        env.put("FLYWAY_TABLE", "schema_history");
+
+        Run run = Run.inProcess(env);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("version empty -> 3, 3 migrations applied in ").contains(", schema shop)");
+        assertThat(server.queryColumn(database, "SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                + " WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1"))
+                .containsExactly("shop.order_items", "shop.orders", "shop.schema_history");
+    }
+
+    @Test
+    void debugShowsFlywaysLogAndTheStackTrace() throws Exception {
+        String database = newDatabase();
+        Path sql = Files.createDirectories(tmp.resolve("debug"));
+        Files.writeString(sql.resolve("V1__broken.sql"), "SELECT * FROM no_such_table;\n");
+        Map<String, String> env = env(server.url(database));
+        env.put("FLYWAY_LOCATIONS", "filesystem:" + sql);
+        env.put("MIGRATOR_DEBUG", "true");
+
+        Run run = Run.inProcess(env);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).as(run.toString())
+                .contains("flyway: Migrating schema")
+                .contains("migrator: migration V1__broken.sql failed at line 1: ERROR: relation \"no_such_table\" does not exist")
+                .contains("\tat org.flywaydb.");
+        assertThat(run.all()).doesNotContain(APP_PASSWORD);
+    }
+
+    @Test
     void aWrongPasswordFailsAtOnceWithExitTwoAndNeverPrintsAnyPassword() throws Exception {
         String database = newDatabase();
         Map<String, String> env = env(server.url(database));
