@@ -9,7 +9,10 @@ import io.migrationhooks.model.Reference;
 import io.migrationhooks.model.Resource;
 import io.migrationhooks.yaml.BadInputException;
 import io.migrationhooks.yaml.YamlNodes;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,31 +45,47 @@ public final class Selection {
     List<Resource> jobs = resources.stream().filter(r -> isMigrationJob(r, settings)).toList();
     List<Resource> databases = resources.stream().filter(r -> isDatabaseWorkload(r, settings)).toList();
 
+    // Indexes instead of every-resource-against-every-workload loops: those made 20,000 documents
+    // take minutes (see the README's Performance section).
+    Map<String, List<Map<String, String>>> databaseLabelsByNamespace = new HashMap<>();
+    for (Resource database : databases) {
+      database.podTemplate().map(PodTemplate::labels).ifPresent(labels ->
+          databaseLabelsByNamespace.computeIfAbsent(database.namespace(), ns -> new ArrayList<>()).add(labels));
+    }
     Set<Resource> services = new LinkedHashSet<>();
     for (Resource service : resources) {
-      if (service.isKind("Service") && selectsAny(service, databases)) {
+      if (service.isKind("Service") && selectsAny(service, databaseLabelsByNamespace)) {
         services.add(service);
+      }
+    }
+    Map<Reference, List<Resource>> configByReference = new HashMap<>();
+    for (Resource candidate : resources) {
+      String kind = candidate.kind();
+      if (CONFIG_KINDS.contains(kind) && candidate.isKind(kind)) {
+        configByReference.computeIfAbsent(new Reference(kind, candidate.name()), r -> new ArrayList<>()).add(candidate);
       }
     }
     Set<Resource> config = new LinkedHashSet<>();
     for (Resource workload : concat(databases, jobs)) {
       Set<Reference> references = workload.podTemplate().map(PodTemplate::references).orElse(Set.of());
-      for (Resource candidate : resources) {
-        if (CONFIG_KINDS.contains(candidate.kind()) && candidate.isKind(candidate.kind())
-            && candidate.sameNamespace(workload)
-            && references.contains(new Reference(candidate.kind(), candidate.name()))) {
-          config.add(candidate);
+      for (Reference reference : references) {
+        for (Resource candidate : configByReference.getOrDefault(reference, List.of())) {
+          if (candidate.sameNamespace(workload)) {
+            config.add(candidate);
+          }
         }
       }
     }
+    Set<Resource> jobSet = new HashSet<>(jobs);
+    Set<Resource> databaseSet = new HashSet<>(databases);
     Map<Resource, Tier> closure = new LinkedHashMap<>();
     for (Resource resource : resources) {
-      tier(resource, jobs, databases, services, config).ifPresent(tier -> closure.put(resource, tier));
+      tier(resource, jobSet, databaseSet, services, config).ifPresent(tier -> closure.put(resource, tier));
     }
     return new Selection(jobs, databases, Collections.unmodifiableMap(closure));
   }
 
-  private static Optional<Tier> tier(Resource resource, List<Resource> jobs, List<Resource> databases,
+  private static Optional<Tier> tier(Resource resource, Set<Resource> jobs, Set<Resource> databases,
       Set<Resource> services, Set<Resource> config) {
     if (jobs.contains(resource)) {
       return Optional.of(Tier.MIGRATION_JOB);
@@ -81,7 +100,7 @@ public final class Selection {
   }
 
   private static List<Resource> concat(List<Resource> first, List<Resource> second) {
-    List<Resource> all = new java.util.ArrayList<>(first);
+    List<Resource> all = new ArrayList<>(first);
     all.addAll(second);
     return all;
   }
@@ -118,13 +137,17 @@ public final class Selection {
     return role;
   }
 
-  private static boolean selectsAny(Resource service, List<Resource> workloads) {
+  /** Whether the Service selects the pods of a database workload that may share its namespace. */
+  private static boolean selectsAny(Resource service, Map<String, List<Map<String, String>>> databaseLabelsByNamespace) {
     Map<String, String> selector = service.nodeAt("spec", "selector").map(YamlNodes::stringMap).orElse(Map.of());
     if (selector.isEmpty()) {
       return false;
     }
-    return workloads.stream().anyMatch(workload -> workload.sameNamespace(service)
-        && workload.podTemplate().map(template -> matches(selector, template.labels())).orElse(false));
+    String namespace = service.namespace();
+    return databaseLabelsByNamespace.entrySet().stream()
+        .filter(entry -> namespace == null || entry.getKey() == null || entry.getKey().equals(namespace))
+        .flatMap(entry -> entry.getValue().stream())
+        .anyMatch(labels -> matches(selector, labels));
   }
 
   /** Every selector label present with the same value; an empty selector matches nothing. */
