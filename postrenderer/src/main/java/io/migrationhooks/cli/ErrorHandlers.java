@@ -16,18 +16,22 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine commandLine = ex.getCommandLine();
-    printUsageError(commandLine, ex.getMessage());
+    printUsageError(commandLine.getErr(), commandLine.getCommandSpec().qualifiedName(), ex.getMessage());
     return ExitCodes.USAGE;
   }
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult fullParseResult) {
-    PrintWriter err = commandLine.getErr();
-    if (wantsStackTrace(fullParseResult)) {
+    return report(ex, commandLine.getErr(), commandLine.getCommandSpec().qualifiedName(), wantsStackTrace(fullParseResult));
+  }
+
+  /** Prints the error of {@code command} (e.g. "migration-hooks render") and returns its exit code. */
+  static int report(Exception ex, PrintWriter err, String command, boolean stackTrace) {
+    if (stackTrace) {
       ex.printStackTrace(err);
     }
     if (ex instanceof UsageException || ex instanceof SettingsException) {
-      printUsageError(commandLine, ex.getMessage());
+      printUsageError(err, command, ex.getMessage());
       return ExitCodes.USAGE;
     }
     if (ex instanceof BadInputException) {
@@ -36,14 +40,13 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     }
     err.println(PREFIX + "internal error: " + ex.getClass().getSimpleName()
         + (ex.getMessage() == null ? "" : ": " + firstLine(ex.getMessage()))
-        + (wantsStackTrace(fullParseResult) ? "" : " (run with --stacktrace for details)"));
+        + (stackTrace ? "" : " (run with --stacktrace for details)"));
     return ExitCodes.INTERNAL;
   }
 
-  private static void printUsageError(CommandLine commandLine, String message) {
-    PrintWriter err = commandLine.getErr();
+  private static void printUsageError(PrintWriter err, String command, String message) {
     err.println(PREFIX + firstLine(message));
-    err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+    err.println("Try '" + command + " --help'.");
   }
 
   private static boolean wantsStackTrace(ParseResult parseResult) {

@@ -13,7 +13,9 @@ public final class Main {
     // Unbuffered file descriptors wrapped once: output bytes are exactly the rendered UTF-8 text.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-    int exitCode = MigrationHooksCommand.commandLine(System.in, out, err).execute(args);
+    int exitCode = HelmRender.handles(args)
+        ? HelmRender.run(System.in, out, err)
+        : MigrationHooksCommand.commandLine(System.in, out, err).execute(args);
     out.flush();
     err.flush();
     System.exit(exitCode);

@@ -71,6 +71,11 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    return render(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** The command without picocli: {@link HelmRender} calls it directly, with the default options. */
+  int render(PrintWriter out, PrintWriter err) throws IOException {
     if (helm3 && assumeHooksHonored) {
       throw new UsageException("--helm3 and --assume-hooks-honored cannot be combined");
     }
@@ -84,9 +89,7 @@ public final class RenderCommand implements Callable<Integer> {
 
     RenderResult result = new Renderer().render(input, settings, new RenderOptions(mode, limits));
 
-    PrintWriter err = spec.commandLine().getErr();
     result.notes().forEach(note -> err.println(ErrorHandlers.PREFIX + note));
-    PrintWriter out = spec.commandLine().getOut();
     out.print(result.output());
     out.flush();
     return ExitCodes.OK;
