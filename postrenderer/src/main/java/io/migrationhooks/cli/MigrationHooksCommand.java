@@ -28,7 +28,9 @@ public final class MigrationHooksCommand implements Callable<Integer> {
   /** The configured command line; subcommands are registered here. */
   public static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new MigrationHooksCommand())
-        .addSubcommand("render", new RenderCommand(stdin));
+        .addSubcommand("render", new RenderCommand(stdin))
+        .addSubcommand("plan", new PlanCommand(stdin))
+        .addSubcommand("check", new CheckCommand(stdin));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(new ErrorHandlers());

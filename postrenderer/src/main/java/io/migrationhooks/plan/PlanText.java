@@ -1,0 +1,51 @@
+package io.migrationhooks.plan;
+
+import static io.migrationhooks.plan.HelmHook.POST_INSTALL;
+import static io.migrationhooks.plan.HelmHook.POST_UPGRADE;
+import static io.migrationhooks.plan.HelmHook.PRE_INSTALL;
+import static io.migrationhooks.plan.HelmHook.PRE_UPGRADE;
+
+import io.migrationhooks.model.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Wording shared by the table and the diagram. */
+final class PlanText {
+  private PlanText() {}
+
+  /** "install,upgrade" for pre/post hooks; the raw event list for any other hook. */
+  static String when(HelmHook hook) {
+    List<String> when = new ArrayList<>();
+    if (hook.runsOn(PRE_INSTALL) || hook.runsOn(POST_INSTALL)) {
+      when.add("install");
+    }
+    if (hook.runsOn(PRE_UPGRADE) || hook.runsOn(POST_UPGRADE)) {
+      when.add("upgrade");
+    }
+    return when.isEmpty() ? String.join(",", hook.events()) : String.join(",", when);
+  }
+
+  static String helmAction(Step step) {
+    if (!step.waits()) {
+      return "creates";
+    }
+    return step.resource().isKind("Pod") ? "waits until it succeeds" : "waits until it completes";
+  }
+
+  static String lifecycle(HelmHook hook) {
+    return switch (hook.lifecycle()) {
+      case RECREATED -> hook.deletePolicyImplied() ? "deleted, recreated (no policy: Helm's default)" : "deleted, recreated";
+      case DELETED_AFTER_SUCCESS -> "deleted after it succeeds";
+      case KEPT -> "kept, updated in place";
+    };
+  }
+
+  static String names(List<Resource> resources) {
+    return resources.stream().map(Resource::id).collect(Collectors.joining(", "));
+  }
+
+  static String orDash(String text) {
+    return text == null ? "-" : text;
+  }
+}

@@ -1,0 +1,25 @@
+package io.migrationhooks.plan;
+
+import io.migrationhooks.model.Resource;
+import io.migrationhooks.yaml.BadInputException;
+import io.migrationhooks.yaml.Document;
+import io.migrationhooks.yaml.Limits;
+import io.migrationhooks.yaml.YamlStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Kubernetes objects of a stream, in document order; empty documents are skipped. */
+public final class StreamResources {
+  private StreamResources() {}
+
+  /** @throws BadInputException when the stream does not parse or a document is not a mapping */
+  public static List<Resource> parse(String text, Limits limits) {
+    List<Resource> resources = new ArrayList<>();
+    for (Document document : YamlStream.parse(text, limits)) {
+      if (!document.isEmpty()) {
+        resources.add(Resource.of(document));
+      }
+    }
+    return resources;
+  }
+}
