@@ -50,13 +50,13 @@ public final class HelmPlanner implements Planner {
 
     List<Phase> phases = List.of(
         new Phase("pre-install-upgrade", "pre-install / pre-upgrade hooks",
-            "one at a time in this order; Helm waits for each Job to complete and each Pod to succeed",
+            "one at a time in this order; Helm waits until each Job completes and each Pod succeeds",
             hookSteps(pre, selection)),
         new Phase("release", "release resources",
-            "applied together in Helm's kind order; Helm does not wait for them unless --wait is given",
+            "applied together in Helm's kind order; Helm waits for them only with --wait",
             release.stream().map(resource -> new Step(resource, null, role(selection, resource), false)).toList()),
         new Phase("post-install-upgrade", "post-install / post-upgrade hooks",
-            "one at a time in this order, after the release resources were applied", hookSteps(post, selection)));
+            "after the release resources, one at a time in this order", hookSteps(post, selection)));
     List<Rollout> rollouts = resources.stream().filter(r -> r.isKind("Deployment")).map(Rollout::of).toList();
     return new Plan(TARGET, phases, hookSteps(other, selection), hookSteps(dropped, selection), rollouts,
         externalReferences(resources));

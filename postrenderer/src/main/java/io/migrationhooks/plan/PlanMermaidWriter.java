@@ -52,9 +52,9 @@ public final class PlanMermaidWriter {
 
   private static String rollout(Rollout rollout) {
     if (!rollout.isRollingUpdate()) {
-      return rollout.replicas() + " replicas, " + rollout.strategy() + ", min ready " + rollout.minReady();
+      return "replicas " + rollout.replicas() + ", " + rollout.strategy() + ", min ready " + rollout.minReady();
     }
-    return rollout.replicas() + " replicas, surge " + rollout.resolvedMaxSurge() + ", unavailable "
+    return "replicas " + rollout.replicas() + ", surge " + rollout.resolvedMaxSurge() + ", unavailable "
         + rollout.resolvedMaxUnavailable() + ", min ready " + rollout.minReady()
         + (rollout.dropsBelowReplicas() ? " (below replicas)" : "");
   }

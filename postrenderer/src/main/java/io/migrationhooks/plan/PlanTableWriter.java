@@ -9,11 +9,13 @@ public final class PlanTableWriter {
     out.append("Plan for a ").append(plan.target()).append(" install or upgrade, in order:\n");
     int number = 0;
     for (Phase phase : plan.phases()) {
-      out.append('\n').append(++number).append(". ").append(phase.title()).append(": ").append(phase.description()).append('\n');
+      out.append('\n').append(++number).append(". ").append(phase.title()).append('\n')
+          .append("   ").append(phase.description()).append('\n');
       if (phase.steps().isEmpty()) {
         out.append("   (none)\n");
       } else if (phase.steps().get(0).isHook()) {
         hookTable(phase.steps()).appendTo(out, "   ");
+        legend(out, phase.steps());
       } else {
         TextTable table = new TextTable("RESOURCE", "ROLE");
         phase.steps().forEach(step -> table.row(step.resource().id(), PlanText.orDash(step.role())));
@@ -23,6 +25,7 @@ public final class PlanTableWriter {
     if (!plan.otherHooks().isEmpty()) {
       out.append("\nHooks not run on install or upgrade (helm test, uninstall, rollback):\n");
       hookTable(plan.otherHooks()).appendTo(out, "   ");
+      legend(out, plan.otherHooks());
     }
     if (!plan.droppedHooks().isEmpty()) {
       out.append("\nDropped by Helm without a word (unknown hook event), never applied:\n");
@@ -41,13 +44,21 @@ public final class PlanTableWriter {
   }
 
   private static TextTable hookTable(List<Step> steps) {
-    TextTable table = new TextTable("WEIGHT", "RESOURCE", "ROLE", "HELM", "ON EACH RELEASE", "RESOURCE POLICY", "RUNS ON");
+    TextTable table = new TextTable("WEIGHT", "RESOURCE", "ROLE", "WAITS", "NEXT RELEASE", "KEEP", "RUNS ON");
     for (Step step : steps) {
       HelmHook hook = step.hook();
-      table.row(Long.toString(hook.weight()), step.resource().id(), PlanText.orDash(step.role()), PlanText.helmAction(step),
-          PlanText.lifecycle(hook), hook.resourcePolicyKeep() ? "keep" : "-", PlanText.when(hook));
+      table.row(Long.toString(hook.weight()), step.resource().id(), PlanText.orDash(step.role()), PlanText.waits(step),
+          PlanText.lifecycle(hook), hook.resourcePolicyKeep() ? "yes" : "-", PlanText.when(hook));
     }
     return table;
+  }
+
+  private static void legend(StringBuilder out, List<Step> steps) {
+    out.append("   NEXT RELEASE: recreated = deleted and created again, kept = updated in place;"
+        + " KEEP: helm.sh/resource-policy: keep\n");
+    if (steps.stream().anyMatch(step -> step.hook().deletePolicyImplied() && step.hook().lifecycle() == HelmHook.Lifecycle.RECREATED)) {
+      out.append("   * no helm.sh/hook-delete-policy: Helm deletes and recreates the hook (before-hook-creation)\n");
+    }
   }
 
   private static void rollouts(StringBuilder out, List<Rollout> rollouts) {

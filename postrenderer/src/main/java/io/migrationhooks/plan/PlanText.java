@@ -26,18 +26,17 @@ final class PlanText {
     return when.isEmpty() ? String.join(",", hook.events()) : String.join(",", when);
   }
 
-  static String helmAction(Step step) {
-    if (!step.waits()) {
-      return "creates";
-    }
-    return step.resource().isKind("Pod") ? "waits until it succeeds" : "waits until it completes";
+  /** "yes" for Jobs and Pods (Helm waits until they complete or succeed), "no" for the rest. */
+  static String waits(Step step) {
+    return step.waits() ? "yes" : "no";
   }
 
+  /** What the next release does to the hook object; "*" marks before-hook-creation Helm applied by default. */
   static String lifecycle(HelmHook hook) {
     return switch (hook.lifecycle()) {
-      case RECREATED -> hook.deletePolicyImplied() ? "deleted, recreated (no policy: Helm's default)" : "deleted, recreated";
-      case DELETED_AFTER_SUCCESS -> "deleted after it succeeds";
-      case KEPT -> "kept, updated in place";
+      case RECREATED -> hook.deletePolicyImplied() ? "recreated*" : "recreated";
+      case DELETED_AFTER_SUCCESS -> "deleted on success";
+      case KEPT -> "kept";
     };
   }
 
