@@ -32,7 +32,7 @@ public final class HookDeletesDataRule implements CheckRule {
         continue;
       }
       String when = switch (hook.lifecycle()) {
-        case RECREATED -> "Helm deletes and recreates this hook on every install and upgrade ("
+        case RECREATED -> "Helm deletes and recreates this hook each time it runs ("
             + (hook.deletePolicyImplied() ? "no " + HelmAnnotations.HOOK_DELETE_POLICY + ": Helm's default is "
             : HelmAnnotations.HOOK_DELETE_POLICY + ": ") + HelmAnnotations.BEFORE_HOOK_CREATION + ")";
         case DELETED_AFTER_SUCCESS -> "Helm deletes this hook once its phase succeeds (" + HelmHook.HOOK_SUCCEEDED + ")";

@@ -5,6 +5,7 @@ import static io.migrationhooks.plan.HelmHook.POST_UPGRADE;
 import static io.migrationhooks.plan.HelmHook.PRE_INSTALL;
 import static io.migrationhooks.plan.HelmHook.PRE_UPGRADE;
 
+import io.migrationhooks.model.HelmAnnotations;
 import io.migrationhooks.model.PodTemplate;
 import io.migrationhooks.model.Reference;
 import io.migrationhooks.model.Resource;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -46,7 +48,9 @@ public final class HelmPlanner implements Planner {
         other.add(hook);
       }
     }
-    release.sort(Comparator.comparing(Resource::kind, KindOrder.INSTALL));
+    // Helm reads templates by file path, then sorts by kind keeping that order.
+    release.sort(Comparator.comparing(Resource::kind, KindOrder.INSTALL)
+        .thenComparing(resource -> Objects.requireNonNullElse(resource.annotation(HelmAnnotations.POSTRENDER_FILENAME), "")));
 
     List<Phase> phases = List.of(
         new Phase("pre-install-upgrade", "pre-install / pre-upgrade hooks",

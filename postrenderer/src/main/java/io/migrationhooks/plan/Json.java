@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Writes JSON from maps (keys in their iteration order, so use LinkedHashMap), lists, strings,
- * numbers, booleans and null; two-space indentation, one value per line, a final newline.
+ * numbers, booleans and null; two-space indentation, one value per line except lists of plain values,
+ * which stay on one line; a final newline.
  */
 public final class Json {
   private Json() {}
@@ -55,6 +56,15 @@ public final class Json {
   private static void array(StringBuilder out, List<?> list, String indent) {
     if (list.isEmpty()) {
       out.append("[]");
+      return;
+    }
+    if (list.stream().noneMatch(item -> item instanceof Map || item instanceof List)) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        write(out, list.get(i), indent);
+        out.append(i + 1 < list.size() ? ", " : "");
+      }
+      out.append(']');
       return;
     }
     String inner = indent + "  ";
