@@ -28,7 +28,7 @@ public final class RolloutRule implements Rule {
       if (context.leaveDeclaredHook(deployment, "rollout")) {
         continue;
       }
-      if (context.selection().databaseWorkloads().contains(deployment)) {
+      if (context.selection().isDatabaseWorkload(deployment)) {
         context.note(deployment, "rollout left alone (database workload)");
       } else if (rollout != null) {
         context.note(deployment, "rollout left alone (" + ROLLOUT + ": " + ROLLOUT_UNMANAGED + ")");
