@@ -3,7 +3,9 @@ package io.migrationhooks.model;
 import io.migrationhooks.yaml.BadInputException;
 import io.migrationhooks.yaml.Document;
 import io.migrationhooks.yaml.YamlNodes;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -51,6 +53,17 @@ public final class Resource {
       throw new IllegalArgumentException("empty document");
     }
     throw new BadInputException(document.describe(document.root()) + ": the document is not a mapping (a Kubernetes object)");
+  }
+
+  /** A resource for every non-empty document, in stream order. */
+  public static List<Resource> fromDocuments(List<Document> documents) {
+    List<Resource> resources = new ArrayList<>();
+    for (Document document : documents) {
+      if (!document.isEmpty()) {
+        resources.add(of(document));
+      }
+    }
+    return resources;
   }
 
   public Document document() {
