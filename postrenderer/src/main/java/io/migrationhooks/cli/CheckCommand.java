@@ -6,7 +6,6 @@ import io.migrationhooks.check.CheckResult;
 import io.migrationhooks.check.CheckRule;
 import io.migrationhooks.check.CheckRules;
 import io.migrationhooks.check.Checker;
-import io.migrationhooks.check.Finding;
 import io.migrationhooks.model.Resource;
 import io.migrationhooks.yaml.BadInputException;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,13 +57,13 @@ public final class CheckCommand extends StreamCommand implements Callable<Intege
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
     if (listRules) {
+      StringBuilder list = new StringBuilder();
       int width = CheckRules.all().stream().mapToInt(rule -> rule.id().length()).max().orElse(0);
       for (CheckRule rule : CheckRules.all()) {
-        out.println(rule.id() + " ".repeat(width - rule.id().length() + 2) + rule.summary());
+        list.append(rule.id()).append(" ".repeat(width - rule.id().length() + 2)).append(rule.summary()).append('\n');
       }
-      out.flush();
+      print(list.toString());
       return ExitCodes.OK;
     }
     List<Resource> resources = parse(readStream());
@@ -75,12 +75,8 @@ public final class CheckCommand extends StreamCommand implements Callable<Intege
 
     PrintWriter err = spec.commandLine().getErr();
     result.warnings().forEach(warning -> err.println(ErrorHandlers.PREFIX + warning));
-    if (output == Format.json) {
-      out.print(new CheckJsonWriter().write(result));
-    } else {
-      result.findings().stream().map(Finding::line).forEach(out::println);
-    }
-    out.flush();
+    print(output == Format.json ? new CheckJsonWriter().write(result)
+        : result.findings().stream().map(finding -> finding.line() + "\n").collect(Collectors.joining()));
     err.println(ErrorHandlers.PREFIX + summary(result));
     return result.findings().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }

@@ -13,7 +13,6 @@ import io.migrationhooks.render.Selection;
 import io.migrationhooks.render.Settings;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,9 +71,7 @@ public final class PlanCommand extends StreamCommand implements Callable<Integer
       case json -> new PlanJsonWriter().write(plan);
       case mermaid -> new PlanMermaidWriter().write(plan);
     };
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(text);
-    out.flush();
+    print(text);
     return ExitCodes.OK;
   }
 }

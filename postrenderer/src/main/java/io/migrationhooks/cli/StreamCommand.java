@@ -5,6 +5,7 @@ import io.migrationhooks.plan.StreamResources;
 import io.migrationhooks.yaml.Limits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,16 @@ abstract class StreamCommand {
 
   String readStream() throws IOException {
     return input.read(stdin);
+  }
+
+  /** Prints the whole result at once; a broken stdout is an error, not a silent success. */
+  void print(String text) throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(text);
+    out.flush();
+    if (out.checkError()) {
+      throw new IOException("cannot write the output");
+    }
   }
 
   Limits limits() {

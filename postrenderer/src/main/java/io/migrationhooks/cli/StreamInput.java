@@ -5,8 +5,8 @@ import io.migrationhooks.yaml.Limits;
 import io.migrationhooks.yaml.YamlStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -39,10 +39,14 @@ final class StreamInput {
     if (path.equals("-")) {
       return YamlStream.decode(bounded(stdin, limits.maxStreamBytes()), limits);
     }
-    try (InputStream in = Files.newInputStream(Path.of(path))) {
-      return YamlStream.decode(bounded(in, limits.maxStreamBytes()), limits);
-    } catch (NoSuchFileException e) {
+    Path file = Path.of(path);
+    if (!Files.isRegularFile(file)) {
       throw new UsageException(option + ": no such file: " + path);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return YamlStream.decode(bounded(in, limits.maxStreamBytes()), limits);
+    } catch (AccessDeniedException e) {
+      throw new UsageException(option + ": cannot read " + path + ": permission denied");
     }
   }
 

@@ -2,10 +2,8 @@ package io.migrationhooks.plan;
 
 import io.migrationhooks.model.Resource;
 import io.migrationhooks.yaml.BadInputException;
-import io.migrationhooks.yaml.Document;
 import io.migrationhooks.yaml.Limits;
 import io.migrationhooks.yaml.YamlStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The Kubernetes objects of a stream, in document order; empty documents are skipped. */
@@ -14,12 +12,6 @@ public final class StreamResources {
 
   /** @throws BadInputException when the stream does not parse or a document is not a mapping */
   public static List<Resource> parse(String text, Limits limits) {
-    List<Resource> resources = new ArrayList<>();
-    for (Document document : YamlStream.parse(text, limits)) {
-      if (!document.isEmpty()) {
-        resources.add(Resource.of(document));
-      }
-    }
-    return resources;
+    return Resource.fromDocuments(YamlStream.parse(text, limits));
   }
 }
