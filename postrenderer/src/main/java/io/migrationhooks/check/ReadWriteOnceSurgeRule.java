@@ -3,6 +3,7 @@ package io.migrationhooks.check;
 import io.migrationhooks.model.PodTemplate;
 import io.migrationhooks.model.Reference;
 import io.migrationhooks.model.Resource;
+import io.migrationhooks.plan.ResourceIndex;
 import io.migrationhooks.plan.Rollout;
 import io.migrationhooks.yaml.YamlNodes;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class ReadWriteOnceSurgeRule implements CheckRule {
 
   @Override
   public List<Finding> check(CheckContext context) {
+    ResourceIndex index = new ResourceIndex(context.resources());
     List<Finding> findings = new ArrayList<>();
     for (Resource deployment : context.deployments()) {
       Rollout rollout = Rollout.of(deployment);
@@ -38,9 +40,8 @@ public final class ReadWriteOnceSurgeRule implements CheckRule {
         if (!reference.kind().equals(Reference.PERSISTENT_VOLUME_CLAIM)) {
           continue;
         }
-        for (Resource claim : context.resources()) {
-          if (claim.isKind(Reference.PERSISTENT_VOLUME_CLAIM) && reference.name().equals(claim.name())
-              && claim.sameNamespace(deployment) && singleAttach(claim)) {
+        for (Resource claim : index.find(Reference.PERSISTENT_VOLUME_CLAIM, reference.name())) {
+          if (claim.sameNamespace(deployment) && singleAttach(claim)) {
             findings.add(new Finding(id(), deployment, "mounts " + claim.id() + " (ReadWriteOnce: one node at a time) and surges "
                 + rollout.resolvedMaxSurge() + " pod(s): the new pod cannot attach the volume the old pod holds,"
                 + " so the rollout hangs",

@@ -88,11 +88,12 @@ public final class HelmPlanner implements Planner {
 
   /** Objects pod templates name that no document of the stream provides, in order of first mention. */
   static List<ExternalReference> externalReferences(List<Resource> resources) {
+    ResourceIndex index = new ResourceIndex(resources);
     Map<String, ExternalReference> missing = new LinkedHashMap<>();
     for (Resource workload : resources) {
       Set<Reference> references = workload.podTemplate().map(PodTemplate::references).orElse(Set.of());
       for (Reference reference : references) {
-        if (isProvided(reference, workload, resources)) {
+        if (isProvided(reference, workload, index)) {
           continue;
         }
         ExternalReference external = new ExternalReference(reference, workload.namespace(), List.of(workload));
@@ -103,12 +104,11 @@ public final class HelmPlanner implements Planner {
     return List.copyOf(missing.values());
   }
 
-  private static boolean isProvided(Reference reference, Resource workload, List<Resource> resources) {
+  private static boolean isProvided(Reference reference, Resource workload, ResourceIndex index) {
     if (reference.kind().equals(Reference.SERVICE_ACCOUNT) && reference.name().equals(DEFAULT_SERVICE_ACCOUNT)) {
       return true; // every namespace has one
     }
-    return resources.stream().anyMatch(candidate -> candidate.isKind(reference.kind())
-        && reference.name().equals(candidate.name()) && candidate.sameNamespace(workload));
+    return index.findNear(reference.kind(), reference.name(), workload).isPresent();
   }
 
   private static List<Resource> concat(List<Resource> first, List<Resource> second) {
