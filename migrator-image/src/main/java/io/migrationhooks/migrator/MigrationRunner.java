@@ -34,23 +34,23 @@ public final class MigrationRunner {
     /** Builds the Flyway configuration now, so bad FLYWAY_* settings fail before any waiting. */
     public static MigrationRunner prepare(MigratorConfig config, LongSupplier nanoTime, PrintStream out,
             PrintStream err) throws MigratorException {
-        FluentConfiguration configuration = Flyway.configure(MigrationRunner.class.getClassLoader());
+        Flyway flyway;
         try {
-            configuration.configuration(config.otherFlywaySettings());
+            FluentConfiguration configuration = Flyway.configure(MigrationRunner.class.getClassLoader())
+                    .configuration(config.otherFlywaySettings())
+                    .dataSource(config.url(), config.user(), config.password())
+                    .locations(config.locations().toArray(String[]::new))
+                    .failOnMissingLocations(true)
+                    .validateMigrationNaming(true)
+                    .connectRetries(0);
+            if (!config.schemas().isEmpty()) {
+                configuration.schemas(config.schemas().toArray(String[]::new));
+            }
+            flyway = configuration.load();
         } catch (FlywayException e) {
             throw new MigratorException(ExitCode.BAD_CONFIGURATION,
-                    "a FLYWAY_* setting is invalid: " + DatabaseWaiter.oneLine(e.getMessage()), e);
+                    "a FLYWAY_* setting is invalid: " + config.redact(DatabaseWaiter.oneLine(e.getMessage())), e);
         }
-        configuration
-                .dataSource(config.url(), config.user(), config.password())
-                .locations(config.locations().toArray(String[]::new))
-                .failOnMissingLocations(true)
-                .validateMigrationNaming(true)
-                .connectRetries(0);
-        if (!config.schemas().isEmpty()) {
-            configuration.schemas(config.schemas().toArray(String[]::new));
-        }
-        Flyway flyway = configuration.load();
         // Flyway keeps its log target in a static that its constructor resets, so this comes after load().
         LogFactory.setLogCreator(new FlywayLog(err, config.debug()));
         return new MigrationRunner(config, flyway, nanoTime, out);

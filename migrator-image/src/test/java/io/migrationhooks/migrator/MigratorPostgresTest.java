@@ -214,6 +214,19 @@ class MigratorPostgresTest {
     }
 
     @Test
+    void anInvalidFlywaySettingExitsTwoBeforeAnyWaiting() {
+        Map<String, String> env = env("jdbc:postgresql://localhost:" + PostgresServer.freePort() + "/orders");
+        env.put("FLYWAY_BASELINE_ON_MIGRATE", "maybe");
+
+        Run run = Run.inProcess(env);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).startsWith("migrator: a FLYWAY_* setting is invalid: ").contains("maybe");
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.out()).as("fails before the first connection attempt").isEmpty();
+    }
+
+    @Test
     void aDatabaseThatNeverComesUpExitsThreeAfterTheTimeoutSayingWhatWasTried() {
         int port = PostgresServer.freePort();
         Map<String, String> env = env("jdbc:postgresql://localhost:" + port + "/orders");
