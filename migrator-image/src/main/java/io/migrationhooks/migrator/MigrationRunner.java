@@ -8,6 +8,7 @@ import java.util.function.LongSupplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -37,6 +38,9 @@ public final class MigrationRunner {
         Flyway flyway;
         try {
             FluentConfiguration configuration = Flyway.configure(MigrationRunner.class.getClassLoader())
+                    // Flyway gives up on the lock after 50 one-second retries; a second runner must instead
+                    // wait for a long migration to finish (Helm's timeout bounds the Job). FLYWAY_LOCK_RETRY_COUNT wins.
+                    .lockRetryCount(-1)
                     .configuration(config.otherFlywaySettings())
                     .dataSource(config.url(), config.user(), config.password())
                     .locations(config.locations().toArray(String[]::new))
@@ -54,6 +58,10 @@ public final class MigrationRunner {
         // Flyway keeps its log target in a static that its constructor resets, so this comes after load().
         LogFactory.setLogCreator(new FlywayLog(err, config.debug()));
         return new MigrationRunner(config, flyway, nanoTime, out);
+    }
+
+    Configuration flywayConfiguration() {
+        return flyway.getConfiguration();
     }
 
     public void migrate() throws MigratorException {
