@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The migrator in-process against a real PostgreSQL server. */
+@ExtendWith(SharedPostgres.class)
 class MigratorPostgresTest {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static PostgresServer server;
@@ -27,13 +28,8 @@ class MigratorPostgresTest {
     Path tmp;
 
     @BeforeAll
-    static void startPostgres() {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        server.close();
+    static void useSharedPostgres(PostgresServer shared) {
+        server = shared;
     }
 
     private static String newDatabase() throws SQLException {
