@@ -32,7 +32,8 @@ class FidelityOracleTest {
 
         assertThat(passedThrough).contains("kind: ScalarCorpus", "octal: 0777", "twoToTheSeventy: 1180591620717411303424",
                 "onValue: on", "tilde: ~", "literalKeep: |+", "migration-hooks.io/rollout: unmanaged");
-        assertThat(rendered).isEqualTo(passedThrough);
+        assertThat(rendered).as(() -> "migration-hooks changed what Helm reads\n"
+                + TextDiff.firstDifference(passedThrough, rendered)).isEqualTo(passedThrough);
     }
 
     /** A plugin of the same shape as migration-hooks whose command is cat. */

@@ -14,8 +14,14 @@ final class TextDiff {
     }
 
     static String firstDifference(File expected, File actual) {
-        List<String> before = lines(expected);
-        List<String> after = lines(actual);
+        return firstDifference(lines(expected), lines(actual));
+    }
+
+    static String firstDifference(String expected, String actual) {
+        return firstDifference(expected.lines().toList(), actual.lines().toList());
+    }
+
+    private static String firstDifference(List<String> before, List<String> after) {
         int line = 0;
         while (line < before.size() && line < after.size() && before.get(line).equals(after.get(line))) {
             line++;
