@@ -53,7 +53,7 @@ class GoldenFilesTest {
     void helm3Mode() {
         List<String> args = List.of("template", "app", "./chart", "--namespace", "demo",
                 "--set", "helm3Hooks.enabled=true",
-                "--post-renderer", "migration-hooks", "--post-renderer-args", "--helm3");
+                "--post-renderer", "migration-hooks", "--post-renderer-args", "render", "--post-renderer-args", "--helm3");
         ProcessResult result = Helm.three(helmHome).run(withPaths(args)).requireSuccess();
         GoldenFiles.verify("helm3-mode", header("Helm 3.18", args) + result.stdout());
     }

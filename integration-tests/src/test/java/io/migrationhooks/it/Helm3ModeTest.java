@@ -72,7 +72,9 @@ class Helm3ModeTest {
 
     private ProcessResult template(String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("template", "app", TestPaths.chart().toString(),
-                "--namespace", "demo", "--post-renderer", TestPaths.launcher().toString()));
+                "--namespace", "demo", "--post-renderer", TestPaths.launcher().toString(),
+                // Helm 3 runs the launcher itself, so the subcommand comes first in its arguments.
+                "--post-renderer-args", "render"));
         args.addAll(List.of(extraArgs));
         return Helm.three(helmHome).run(args);
     }
