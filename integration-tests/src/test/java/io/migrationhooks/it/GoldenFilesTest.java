@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoldenFilesTest {
 
+    private static final String CHART = "./chart";
+    private static final String PLUGIN = "migration-hooks";
     private static final Pattern TIMESTAMP_LINE = Pattern.compile("(?m)^LAST DEPLOYED: .*\\n");
 
     @TempDir
@@ -51,19 +53,20 @@ class GoldenFilesTest {
 
     @Test
     void helm3Mode() {
-        List<String> args = List.of("template", "app", "./chart", "--namespace", "demo",
+        List<String> args = List.of("template", "app", CHART, "--namespace", "demo",
                 "--set", "helm3Hooks.enabled=true",
-                "--post-renderer", "migration-hooks", "--post-renderer-args", "render", "--post-renderer-args", "--helm3");
-        ProcessResult result = Helm.three(helmHome).run(withPaths(args)).requireSuccess();
+                "--post-renderer", PLUGIN, "--post-renderer-args", "render", "--post-renderer-args", "--helm3");
+        // Helm 3 runs an executable, not a plugin: the launcher's path stands where the plugin name is shown.
+        ProcessResult result = Helm.three(helmHome).run(withPaths(args, TestPaths.launcher().toString())).requireSuccess();
         GoldenFiles.verify("helm3-mode", header("Helm 3.18", args) + result.stdout());
     }
 
     private void verifyHelm4(String scenario, String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of("install", "app", "./chart", "--dry-run=client",
-                "--namespace", "demo", "--post-renderer", "migration-hooks"));
+        List<String> args = new ArrayList<>(List.of("install", "app", CHART, "--dry-run=client",
+                "--namespace", "demo", "--post-renderer", PLUGIN));
         args.addAll(List.of(extraArgs));
         Helm helm = Helm.four(helmHome).withPluginInstalled(TestPaths.distribution());
-        ProcessResult result = helm.run(withPaths(args)).requireSuccess();
+        ProcessResult result = helm.run(withPaths(args, PLUGIN)).requireSuccess();
         GoldenFiles.verify(scenario, header("Helm 4.1", args) + TIMESTAMP_LINE.matcher(result.stdout()).replaceAll(""));
     }
 
@@ -74,12 +77,11 @@ class GoldenFilesTest {
         return "# " + helmVersion + ": helm " + command + "\n";
     }
 
-    /** Replaces the readable ./chart and the plugin name (Helm 3 needs the launcher's path) by real paths. */
-    private static List<String> withPaths(List<String> args) {
-        boolean helm3 = args.contains("--helm3");
+    /** The arguments Helm gets: the real chart folder and post-renderer instead of the readable ones. */
+    private static List<String> withPaths(List<String> args, String postRenderer) {
         return args.stream()
-                .map(arg -> arg.equals("./chart") ? TestPaths.chart().toString() : arg)
-                .map(arg -> helm3 && arg.equals("migration-hooks") ? TestPaths.launcher().toString() : arg)
+                .map(arg -> arg.equals(CHART) ? TestPaths.chart().toString() : arg)
+                .map(arg -> arg.equals(PLUGIN) ? postRenderer : arg)
                 .toList();
     }
 }
