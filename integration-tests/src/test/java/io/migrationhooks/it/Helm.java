@@ -1,21 +1,15 @@
 package io.migrationhooks.it;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Helm binary with its own private configuration, data, cache and plugin folders, so a test never
  * reads or changes the user's Helm set-up.
  */
 final class Helm {
-
-    private static final long TIMEOUT_SECONDS = 180;
 
     private final Path binary;
     private final Path home;
@@ -47,27 +41,7 @@ final class Helm {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(args);
-        try {
-            Path stdout = Files.createTempFile(home, "stdout", ".txt");
-            Path stderr = Files.createTempFile(home, "stderr", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile());
-            privateHomes(builder.environment());
-            Process process = builder.start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("Timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));
-            }
-            return new ProcessResult(command, process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                    Files.readString(stderr, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError("Could not run " + String.join(" ", command), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("Interrupted: " + String.join(" ", command), e);
-        }
+        return Processes.run(command, this::privateHomes);
     }
 
     private void privateHomes(Map<String, String> environment) {

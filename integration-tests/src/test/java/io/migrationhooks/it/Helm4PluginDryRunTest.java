@@ -104,10 +104,33 @@ class Helm4PluginDryRunTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void runShSummaryListsTheHooksInExecutionOrderThenTheRollout() throws IOException {
+        Path helmOutput = Files.writeString(helmHome.resolve("dry-run.txt"), dryRunStdout());
+
+        ProcessResult summary = Processes.run(List.of("awk", "-f",
+                TestPaths.repoRoot().resolve("scripts/summarize-dry-run.awk").toString(), helmOutput.toString()));
+
+        assertThat(summary.requireSuccess().stdout().lines().map(String::strip).toList())
+                .containsSubsequence(
+                        "-30    Secret       app-database           pre-install,pre-upgrade  hook-failed              keep",
+                        "-30    ConfigMap    app-postgresql         pre-install,pre-upgrade  hook-failed              keep",
+                        "-20    Service      app-postgresql         pre-install,pre-upgrade  hook-failed              keep",
+                        "-20    Service      app-postgresql-hl      pre-install,pre-upgrade  hook-failed              keep",
+                        "-10    StatefulSet  app-postgresql         pre-install,pre-upgrade  hook-failed              keep",
+                        "0      Job          app-migrations         pre-install,pre-upgrade  before-hook-creation     -",
+                        "Then the release resources:",
+                        "Deployment   app                    3 replicas, RollingUpdate maxSurge 1 maxUnavailable 0");
+    }
+
     private DryRunOutput dryRun(String... extraArgs) {
+        return DryRunOutput.parse(dryRunStdout(extraArgs));
+    }
+
+    private String dryRunStdout(String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("install", "app", TestPaths.chart().toString(),
                 "--dry-run=client", "--namespace", "demo", "--post-renderer", "migration-hooks"));
         args.addAll(List.of(extraArgs));
-        return DryRunOutput.parse(helm.run(args).requireSuccess().stdout());
+        return helm.run(args).requireSuccess().stdout();
     }
 }

@@ -37,6 +37,10 @@ final class TestPaths {
         return existing(path("chart.dir"), "the example chart");
     }
 
+    static Path repoRoot() {
+        return existing(path("repo.root"), "the repository root");
+    }
+
     static Path goldenFiles() {
         return path("golden.dir");
     }
