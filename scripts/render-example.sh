@@ -18,7 +18,7 @@ helm="$("$root/scripts/provision-helm.sh" --print helm4)"
 export HELM_CONFIG_HOME="$home/config" HELM_DATA_HOME="$home/data" HELM_CACHE_HOME="$home/cache"
 # Helm 4.1 installs local plugins into $HELM_DATA_HOME/plugins whatever HELM_PLUGINS says.
 export HELM_PLUGINS="$HELM_DATA_HOME/plugins"
-rm -rf "$HELM_PLUGINS/migration-hooks"
+rm -rf "$HELM_PLUGINS"   # private to this script: start from a clean plugin list
 "$helm" plugin install "$distribution" >/dev/null
 
 command=(install app "$root/chart" --dry-run=client --namespace default --post-renderer migration-hooks "$@")
@@ -27,5 +27,12 @@ trap 'rm -f "$output"' EXIT
 echo "\$ helm ${command[*]/#$root\//./}"
 "$helm" "${command[@]}" >"$output"
 
-# What Helm will do, from its dry-run output.
-awk -f "$root/scripts/summarize-dry-run.awk" "$output"
+# What Helm will do, from its dry-run output: `migration-hooks plan` reads the HOOKS and MANIFEST
+# documents as one stream, as Helm produced them (--as-is); a launcher without plan gets the awk summary.
+launcher="$distribution/bin/migration-hooks"
+if "$launcher" --help | grep -qE '^  plan '; then
+  awk '/^HOOKS:$/ { on = 1; next } /^MANIFEST:$/ { next } /^NOTES:$/ { on = 0 } on' "$output" |
+    "$launcher" plan --as-is
+else
+  awk -f "$root/scripts/summarize-dry-run.awk" "$output"
+fi
