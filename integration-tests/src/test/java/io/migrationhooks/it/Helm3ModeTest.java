@@ -28,7 +28,7 @@ class Helm3ModeTest {
 
         assertThat(result.exitCode()).as(result.describe()).isNotZero();
         assertThat(result.stdout()).isEmpty();
-        assertThat(result.stderr()).contains("Job/").contains("app-migrations");
+        assertThat(result.stderr()).contains("Job/app-migrations").contains("--helm3 the chart must declare");
     }
 
     @Test
