@@ -86,6 +86,9 @@ require_value() {
 
 while [[ $# -gt 0 ]]; do
   if [[ $1 == --*=* ]]; then
+    case ${1%%=*} in
+      --helm3 | --dry-run | --print-command | --help) usage_error "option ${1%%=*} takes no value" ;;
+    esac
     set -- "${1%%=*}" "${1#*=}" "${@:2}"
   fi
   case $1 in
@@ -247,12 +250,13 @@ print_migration_diagnostics() {
     return
   fi
   for job in $jobs; do
-    printf '\n=== logs of %s ===\n' "$job" >&2
-    "$kubectl_bin" logs "$job" --namespace "$namespace" --all-containers --tail=200 >&2 || true
-    printf '\n=== events of %s and its pods ===\n' "$job" >&2
+    job=${job#*/}
+    printf '\n=== logs of job/%s ===\n' "$job" >&2
+    "$kubectl_bin" logs "job/$job" --namespace "$namespace" --all-containers --tail=200 >&2 || true
+    printf '\n=== events of job/%s and its pods ===\n' "$job" >&2
     "$kubectl_bin" get events --namespace "$namespace" \
-      --field-selector "involvedObject.name=${job#*/}" --sort-by=.lastTimestamp >&2 || true
-    "$kubectl_bin" get pods --namespace "$namespace" --selector "job-name=${job#*/}" \
+      --field-selector "involvedObject.name=$job" --sort-by=.lastTimestamp >&2 || true
+    "$kubectl_bin" get pods --namespace "$namespace" --selector "job-name=$job" \
       --output name 2>/dev/null | while read -r pod; do
       "$kubectl_bin" get events --namespace "$namespace" \
         --field-selector "involvedObject.name=${pod#*/}" --sort-by=.lastTimestamp >&2 || true
