@@ -16,8 +16,8 @@ readonly EXIT_USAGE=2
 readonly PLUGIN_NAME=migration-hooks
 # Value of chart/ that makes the chart declare its hooks itself (Helm 3 ignores hook annotations
 # added by a post-renderer).
-readonly HELM3_MODE_VALUE=helm3Hooks=true
-readonly MIGRATOR_TAG_KEY=migrator.image.tag
+readonly HELM3_MODE_VALUE=helm3Hooks.enabled=true
+readonly MIGRATOR_TAG_KEY=migrations.image.tag
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(dirname "$script_dir")
@@ -243,8 +243,8 @@ print_migration_diagnostics() {
     printf 'deploy.sh: %s not found; cannot show the migration Job logs\n' "$kubectl_bin" >&2
     return
   }
-  jobs=$("$kubectl_bin" get jobs --namespace "$namespace" \
-    --selector "app.kubernetes.io/instance=$release" --output name 2>/dev/null || true)
+  jobs=$("$kubectl_bin" get jobs --namespace "$namespace" --output name \
+    --selector "app.kubernetes.io/instance=$release,app.kubernetes.io/component=migration" 2>/dev/null || true)
   if [[ -z $jobs ]]; then
     printf 'deploy.sh: no migration Job of release %s found in namespace %s\n' "$release" "$namespace" >&2
     return

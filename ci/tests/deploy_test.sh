@@ -52,8 +52,7 @@ provision_helm4() {
     return
   fi
   [[ -x $root/scripts/provision-helm.sh ]] || return 1
-  "$root/scripts/provision-helm.sh" 4.1.4 >&2 || return 1
-  printf '%s\n' "$root/.tools/helm/4.1.4/helm"
+  "$root/scripts/provision-helm.sh" --print helm4
 }
 
 use_private_helm_homes() {
@@ -97,8 +96,8 @@ dry_run_with_real_helm() {
     fail "helm plugin install $dist" "$(cat "$work/plugin-install.log")"
     return
   fi
-  printf 'migrator: {}\n' >"$work/a.yaml"
-  printf 'migrator: {}\n' >"$work/b.yaml"
+  printf 'migrations: {}\n' >"$work/a.yaml"
+  printf 'migrations: {}\n' >"$work/b.yaml"
   values_a=$work/a.yaml values_b=$work/b.yaml
 
   run_deploy --release demo --namespace shop --chart "$chart" --values "$values_a" \
@@ -107,11 +106,11 @@ dry_run_with_real_helm() {
   [[ $status -eq 0 ]] || printf '%s\n' "$err" | sed 's/^/        | /'
   expected="$helm upgrade --install demo $chart --namespace shop --create-namespace"
   expected+=" --post-renderer migration-hooks --server-side=true --wait=watcher --rollback-on-failure"
-  expected+=" --timeout 7m --values $values_a --values $values_b --set migrator.image.tag=0123abc"
+  expected+=" --timeout 7m --values $values_a --values $values_b --set migrations.image.tag=0123abc"
   expect_equal "dry-run prints the exact helm command it would run" \
     "Command: $expected" "$(grep '^Command: ' <<<"$out")"
   expect_equal "dry-run renders with helm install --dry-run=client (no cluster)" \
-    "Render:  $helm install demo $chart --namespace shop --post-renderer migration-hooks --values $values_a --values $values_b --set migrator.image.tag=0123abc --dry-run=client" \
+    "Render:  $helm install demo $chart --namespace shop --post-renderer migration-hooks --values $values_a --values $values_b --set migrations.image.tag=0123abc --dry-run=client" \
     "$(grep '^Render: ' <<<"$out")"
 
   plan=$(sed -n '/^Plan:$/,$p' <<<"$out")
@@ -240,7 +239,7 @@ deploy_paths() {
   expect_equal "deploy: exit 0 when helm succeeds" 0 "$status"
   expected=$(printf '%s\n' upgrade --install demo ./chart --namespace shop --create-namespace \
     --post-renderer migration-hooks --server-side=true --wait=watcher --rollback-on-failure \
-    --timeout 90s --set migrator.image.tag=abc123)
+    --timeout 90s --set migrations.image.tag=abc123)
   expect_equal "deploy: runs helm upgrade --install with exactly these arguments" "$expected" \
     "$(cat "$FAKE_LOG/helm.argv")"
   expect_equal "deploy: no diagnostics when helm succeeds" no \
@@ -253,7 +252,7 @@ deploy_paths() {
     "ERROR: Migration V7__add_index.sql failed" "$err"
   expect_contains "failed deploy: prints the Job's events" "BackoffLimitExceeded" "$err"
   expect_contains "failed deploy: finds Jobs of the release" \
-    "get jobs --namespace shop --selector app.kubernetes.io/instance=demo --output name" \
+    "get jobs --namespace shop --output name --selector app.kubernetes.io/instance=demo,app.kubernetes.io/component=migration" \
     "$(cat "$FAKE_LOG/kubectl.calls")"
   expect_contains "failed deploy: kubectl logs job/<name>" \
     "logs job/demo-migrate --namespace shop --all-containers --tail=200" "$(cat "$FAKE_LOG/kubectl.calls")"
@@ -269,7 +268,7 @@ deploy_paths() {
   expect_equal "Helm 3 detected: exit 0" 0 "$status"
   expected=$(printf '%s\n' upgrade --install demo ./chart --namespace shop --create-namespace \
     --post-renderer "$work/fakes/migration-hooks" --post-renderer-args=--helm3 --atomic --wait \
-    --timeout 10m --set helm3Hooks=true --set migrator.image.tag=abc123)
+    --timeout 10m --set helm3Hooks.enabled=true --set migrations.image.tag=abc123)
   expect_equal "Helm 3 detected: chart's Helm 3 mode, launcher with --helm3, --atomic --wait" \
     "$expected" "$(cat "$FAKE_LOG/helm.argv")"
 
