@@ -105,7 +105,7 @@ stamp() {
 start_watch() {
   local name=$1
   shift
-  kc get "$@" --watch --no-headers > >(stamp >"$logs/$name.log") &
+  "$kubectl_bin" --namespace "$namespace" get "$@" --watch --no-headers > >(stamp >"$logs/$name.log") &
   watcher_pids+=("$!")
 }
 
