@@ -1,0 +1,21 @@
+package io.migrationhooks.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    // Unbuffered file descriptors wrapped once: output bytes are exactly the rendered UTF-8 text.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    int exitCode = MigrationHooksCommand.commandLine(System.in, out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(exitCode);
+  }
+}

@@ -1,0 +1,121 @@
+package io.migrationhooks.cli;
+
+import io.migrationhooks.render.Mode;
+import io.migrationhooks.render.RenderOptions;
+import io.migrationhooks.render.RenderResult;
+import io.migrationhooks.render.Renderer;
+import io.migrationhooks.render.Settings;
+import io.migrationhooks.yaml.BadInputException;
+import io.migrationhooks.yaml.Limits;
+import io.migrationhooks.yaml.YamlStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+        "Reads a multi-document YAML stream (stdin by default) and writes it to stdout with:",
+        "  - the migration Job as a blocking pre-install,pre-upgrade hook,",
+        "  - the database and what it and the Job need as earlier hooks (kept, never deleted by Helm),",
+        "  - every other Deployment rolled out with RollingUpdate, maxUnavailable 0, maxSurge 1.",
+        "Nothing else changes: untouched documents and fields are copied byte for byte.",
+        "",
+        "Input from Helm 4 (tagged with postrenderer.helm.sh/postrender-filename) gets all rules.",
+        "Untagged input that would get new hooks is refused: Helm 3 ignores hooks added by a",
+        "post-renderer. Use Helm 4, or declare the hooks in the chart and pass --helm3.",
+        "Argo CD does NOT honour these hooks as Helm does (it would delete and recreate the",
+        "database on every sync); it will get its own mode. Do not use --assume-hooks-honored for it."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success", "1:bad input (nothing written to stdout)", "2:usage error", "3:internal error"})
+public final class RenderCommand implements Callable<Integer> {
+  private final InputStream stdin;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the stream from FILE instead of stdin ('-' for stdin).")
+  String file = "-";
+
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML settings: selectors, weights, rollout values.")
+  Path config;
+
+  @Option(names = "--helm3", description = "Helm 3: only the rollout rule; migration Jobs and databases must be hooks declared by the chart.")
+  boolean helm3;
+
+  @Option(names = "--assume-hooks-honored",
+      description = "Untagged input whose consumer reads hook annotations as Helm 4 does (e.g. helm template for golden files). Not Argo CD.")
+  boolean assumeHooksHonored;
+
+  @Option(names = "--max-document-bytes", paramLabel = "BYTES",
+      description = "Largest accepted document (default: ${DEFAULT-VALUE}).")
+  int maxDocumentBytes = Limits.DEFAULT_MAX_DOCUMENT_BYTES;
+
+  @Option(names = "--max-stream-bytes", paramLabel = "BYTES", description = "Largest accepted input (default: ${DEFAULT-VALUE}).")
+  long maxStreamBytes = Limits.DEFAULT_MAX_STREAM_BYTES;
+
+  public RenderCommand(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (helm3 && assumeHooksHonored) {
+      throw new UsageException("--helm3 and --assume-hooks-honored cannot be combined");
+    }
+    if (maxDocumentBytes <= 0 || maxStreamBytes <= 0) {
+      throw new UsageException("--max-document-bytes and --max-stream-bytes must be positive");
+    }
+    Settings settings = config == null ? Settings.defaults() : Settings.load(readConfig(), config.toString());
+    Limits limits = Limits.DEFAULT.withMaxDocumentBytes(maxDocumentBytes).withMaxStreamBytes(maxStreamBytes);
+    String input = YamlStream.decode(readInput(limits.maxStreamBytes()), limits);
+    Mode mode = helm3 ? Mode.HELM3 : assumeHooksHonored ? Mode.ASSUME_HOOKS_HONORED : Mode.AUTO;
+
+    RenderResult result = new Renderer().render(input, settings, new RenderOptions(mode, limits));
+
+    PrintWriter err = spec.commandLine().getErr();
+    result.notes().forEach(note -> err.println(ErrorHandlers.PREFIX + note));
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(result.output());
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private String readConfig() {
+    try {
+      return Files.readString(config, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UsageException("cannot read --config " + config + ": " + e.getClass().getSimpleName());
+    }
+  }
+
+  private byte[] readInput(long maxBytes) throws IOException {
+    if (file.equals("-")) {
+      return readBounded(stdin, maxBytes);
+    }
+    try (InputStream in = Files.newInputStream(Path.of(file))) {
+      return readBounded(in, maxBytes);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UsageException("no such file: " + file);
+    }
+  }
+
+  private static byte[] readBounded(InputStream in, long maxBytes) throws IOException {
+    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1));
+    if (bytes.length > maxBytes) {
+      throw new BadInputException("input is larger than " + maxBytes + " bytes (see --max-stream-bytes)");
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,152 @@
+package io.migrationhooks.model;
+
+import io.migrationhooks.yaml.BadInputException;
+import io.migrationhooks.yaml.Document;
+import io.migrationhooks.yaml.YamlNodes;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** A read-only view of a Kubernetes object held by one non-empty document. */
+public final class Resource {
+  private static final Map<String, String> BUILT_IN_GROUPS = Map.ofEntries(
+      Map.entry("Deployment", "apps"), Map.entry("StatefulSet", "apps"), Map.entry("DaemonSet", "apps"),
+      Map.entry("ReplicaSet", "apps"), Map.entry("Job", "batch"), Map.entry("CronJob", "batch"),
+      Map.entry("Pod", ""), Map.entry("Service", ""), Map.entry("Secret", ""), Map.entry("ConfigMap", ""),
+      Map.entry("PersistentVolumeClaim", ""), Map.entry("ServiceAccount", ""));
+
+  private final Document document;
+  private final MappingNode root;
+
+  private Resource(Document document, MappingNode root) {
+    this.document = document;
+    this.root = root;
+  }
+
+  /** @throws BadInputException when the document is not a mapping */
+  public static Resource of(Document document) {
+    if (document.root() instanceof MappingNode mapping) {
+      return new Resource(document, mapping);
+    }
+    if (document.root() == null) {
+      throw new IllegalArgumentException("empty document");
+    }
+    throw new BadInputException(document.describe(document.root()) + ": the document is not a mapping (a Kubernetes object)");
+  }
+
+  public Document document() {
+    return document;
+  }
+
+  public MappingNode root() {
+    return root;
+  }
+
+  public String kind() {
+    return stringAt("kind");
+  }
+
+  public String apiVersion() {
+    return stringAt("apiVersion");
+  }
+
+  public String name() {
+    return stringAt("metadata", "name");
+  }
+
+  /** Null when the document names no namespace (Helm applies the release namespace). */
+  public String namespace() {
+    String namespace = stringAt("metadata", "namespace");
+    return namespace == null || namespace.isEmpty() ? null : namespace;
+  }
+
+  /** {@code Kind/namespace/name}, {@code Kind/name} without namespace, or the document position. */
+  public String id() {
+    String kind = kind();
+    String name = name();
+    if (kind == null || name == null) {
+      return document.describe() + (kind == null ? "" : " (" + kind + ")");
+    }
+    String namespace = namespace();
+    return namespace == null ? kind + "/" + name : kind + "/" + namespace + "/" + name;
+  }
+
+  /** Whether this is the built-in kind (a custom resource that reuses the name, in another API group, is not). */
+  public boolean isKind(String expected) {
+    if (!expected.equals(kind())) {
+      return false;
+    }
+    String group = BUILT_IN_GROUPS.get(expected);
+    String apiVersion = apiVersion();
+    if (group == null || apiVersion == null) {
+      return true;
+    }
+    int slash = apiVersion.indexOf('/');
+    return group.equals(slash < 0 ? "" : apiVersion.substring(0, slash));
+  }
+
+  public Map<String, String> labels() {
+    return nodeAt("metadata", "labels").map(YamlNodes::stringMap).orElse(Map.of());
+  }
+
+  public Map<String, String> annotations() {
+    return nodeAt("metadata", "annotations").map(YamlNodes::stringMap).orElse(Map.of());
+  }
+
+  public String annotation(String key) {
+    return annotations().get(key);
+  }
+
+  public boolean hasAnnotation(String key) {
+    return annotations().containsKey(key);
+  }
+
+  public String stringAt(String... path) {
+    return YamlNodes.stringAt(root, path);
+  }
+
+  public Optional<Node> nodeAt(String... path) {
+    return YamlNodes.at(root, path);
+  }
+
+  /**
+   * Whether both may live in the same namespace. A resource without namespace goes to the release
+   * namespace, which the stream does not name, so it may share it with any other. Charts often set
+   * the namespace on some templates only; missing a dependency would break the install, while
+   * including one only makes it a hook.
+   */
+  public boolean sameNamespace(Resource other) {
+    String mine = namespace();
+    String theirs = other.namespace();
+    return mine == null || theirs == null || mine.equals(theirs);
+  }
+
+  public Optional<PodTemplate> podTemplate() {
+    String kind = kind();
+    if (kind == null || !isKind(kind)) {
+      return Optional.empty();
+    }
+    return switch (kind) {
+      case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" -> nodeAt("spec", "template").map(PodTemplate::new);
+      case "CronJob" -> nodeAt("spec", "jobTemplate", "spec", "template").map(PodTemplate::new);
+      case "Pod" -> Optional.of(new PodTemplate(root));
+      default -> Optional.empty();
+    };
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Resource resource && resource.document == document;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(document);
+  }
+
+  @Override
+  public String toString() {
+    return id();
+  }
+}

@@ -1,0 +1,75 @@
+package io.migrationhooks.render;
+
+import io.migrationhooks.model.HelmAnnotations;
+import io.migrationhooks.model.Resource;
+import io.migrationhooks.yaml.DocumentEditor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What rules read (resources, selection, settings) and write (edits, notes, new hooks). */
+public final class RenderContext {
+  private final List<Resource> resources;
+  private final Selection selection;
+  private final Settings settings;
+  private final Map<Resource, DocumentEditor> editors = new LinkedHashMap<>();
+  private final List<String> notes = new ArrayList<>();
+  private final List<Resource> newHooks = new ArrayList<>();
+
+  public RenderContext(List<Resource> resources, Selection selection, Settings settings) {
+    this.resources = resources;
+    this.selection = selection;
+    this.settings = settings;
+  }
+
+  public List<Resource> resources() {
+    return resources;
+  }
+
+  public Selection selection() {
+    return selection;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public DocumentEditor edit(Resource resource) {
+    return editors.computeIfAbsent(resource, r -> new DocumentEditor(r.document(), r.id()));
+  }
+
+  public Map<Resource, DocumentEditor> editors() {
+    return editors;
+  }
+
+  /** Turns a resource into a hook with these annotations (in this order). */
+  public void makeHook(Resource resource, Map<String, String> annotations) {
+    DocumentEditor editor = edit(resource);
+    annotations.forEach((key, value) -> editor.set(List.of("metadata", "annotations", key), value));
+    newHooks.add(resource);
+  }
+
+  /** Resources the hook rules turned into hooks, in the order they did. */
+  public List<Resource> newHooks() {
+    return newHooks;
+  }
+
+  /** True, after noting it, when the chart already declares the resource as a hook. */
+  public boolean leaveDeclaredHook(Resource resource, String what) {
+    String hook = resource.annotation(HelmAnnotations.HOOK);
+    if (hook == null) {
+      return false;
+    }
+    note(resource, "already a Helm hook (" + HelmAnnotations.HOOK + ": " + hook + "); " + what + " left as written");
+    return true;
+  }
+
+  public void note(Resource resource, String text) {
+    notes.add(resource.id() + ": " + text);
+  }
+
+  public List<String> notes() {
+    return notes;
+  }
+}

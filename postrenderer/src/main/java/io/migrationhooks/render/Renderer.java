@@ -1,0 +1,70 @@
+package io.migrationhooks.render;
+
+import io.migrationhooks.model.HelmAnnotations;
+import io.migrationhooks.model.Resource;
+import io.migrationhooks.yaml.BadInputException;
+import io.migrationhooks.yaml.Document;
+import io.migrationhooks.yaml.DocumentEditor;
+import io.migrationhooks.yaml.YamlStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a stream: parses it, selects, runs the rules and applies their edits. The whole output
+ * is built in memory, so a failure leaves nothing half-written.
+ */
+public final class Renderer {
+  private static final String WAYS_FORWARD = "use Helm 4 (it tags what it sends with "
+      + HelmAnnotations.POSTRENDER_FILENAME + "), or declare the hooks in the chart and pass --helm3";
+
+  /** @throws BadInputException when the input cannot be rendered safely (exit 1) */
+  public RenderResult render(String input, Settings settings, RenderOptions options) {
+    settings.validate();
+    List<Document> documents = YamlStream.parse(input, options.limits());
+    List<Resource> resources = new ArrayList<>();
+    for (Document document : documents) {
+      if (!document.isEmpty()) {
+        resources.add(Resource.of(document));
+      }
+    }
+    boolean fromHelm4 = resources.stream().anyMatch(r -> r.hasAnnotation(HelmAnnotations.POSTRENDER_FILENAME));
+    Selection selection = Selection.of(resources, settings);
+    RenderContext context = new RenderContext(resources, selection, settings);
+
+    if (options.mode() == Mode.HELM3) {
+      requireHelm3Input(fromHelm4, selection);
+    } else {
+      new MigrationJobRule().apply(context);
+      new DatabaseFirstRule().apply(context);
+      if (options.mode() == Mode.AUTO && !fromHelm4 && !context.newHooks().isEmpty()) {
+        throw new BadInputException(context.newHooks().get(0).id()
+            + ": would become a Helm hook, but the input has no Helm 4 tags and Helm 3 ignores hooks added by a post-renderer; "
+            + WAYS_FORWARD);
+      }
+    }
+    new RolloutRule().apply(context);
+
+    StringBuilder output = new StringBuilder(input.length() + 1024);
+    int next = 0;
+    for (Document document : documents) {
+      DocumentEditor editor = document.isEmpty() ? null : context.editors().get(resources.get(next++));
+      output.append(editor == null ? document.rawText() : editor.apply());
+    }
+    return new RenderResult(output.toString(), context.notes());
+  }
+
+  private static void requireHelm3Input(boolean fromHelm4, Selection selection) {
+    if (fromHelm4) {
+      throw new BadInputException("--helm3 was given, but the input comes from Helm 4 (it carries "
+          + HelmAnnotations.POSTRENDER_FILENAME + "); drop --helm3");
+    }
+    List<Resource> candidates = new ArrayList<>(selection.migrationJobs());
+    candidates.addAll(selection.databaseWorkloads());
+    for (Resource candidate : candidates) {
+      if (!candidate.hasAnnotation(HelmAnnotations.HOOK)) {
+        throw new BadInputException(candidate.id() + ": with --helm3 the chart must declare this as a hook itself"
+            + " (Helm 3 ignores hooks added by a post-renderer, and never passes hooks to it)");
+      }
+    }
+  }
+}

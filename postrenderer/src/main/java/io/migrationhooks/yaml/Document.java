@@ -1,0 +1,97 @@
+package io.migrationhooks.yaml;
+
+import java.util.Optional;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * One document of a stream: its raw text (separator and comments included, so concatenating all
+ * documents gives back the input) and its node tree with positions into that text.
+ */
+public final class Document {
+  private final int index;
+  private final int startLine;
+  private final String rawText;
+  private final Node root;
+  private int[] charOffsetOfCodePoint;
+
+  Document(int index, int startLine, String rawText, Node root) {
+    this.index = index;
+    this.startLine = startLine;
+    this.rawText = rawText;
+    this.root = root;
+  }
+
+  /** 1-based position in the stream. */
+  public int index() {
+    return index;
+  }
+
+  /** 1-based line of the stream on which this document's raw text begins. */
+  public int startLine() {
+    return startLine;
+  }
+
+  public String rawText() {
+    return rawText;
+  }
+
+  /** The root node, or null for an empty or comment-only document. */
+  public Node root() {
+    return root;
+  }
+
+  public boolean isEmpty() {
+    return root == null;
+  }
+
+  /** "document 7, line 12, column 3" for a position inside this document (line of the stream). */
+  public String describe(Node node) {
+    return node.getStartMark().map(this::describe).orElse(describe());
+  }
+
+  public String describe(Mark mark) {
+    return "document " + index + ", line " + (startLine + mark.getLine()) + ", column " + (mark.getColumn() + 1);
+  }
+
+  public String describe() {
+    return "document " + index + ", line " + startLine;
+  }
+
+  /** The line break this document uses, so inserted lines match it. */
+  public String lineBreak() {
+    int newline = rawText.indexOf('\n');
+    return newline > 0 && rawText.charAt(newline - 1) == '\r' ? "\r\n" : "\n";
+  }
+
+  public int startOffset(Node node) {
+    return charOffset(node.getStartMark());
+  }
+
+  public int endOffset(Node node) {
+    return charOffset(node.getEndMark());
+  }
+
+  private int charOffset(Optional<Mark> mark) {
+    int codePoint = mark.orElseThrow(() -> new IllegalStateException("node without position")).getIndex();
+    return charOffset(codePoint);
+  }
+
+  // snakeyaml counts positions in code points; Java strings index UTF-16 chars.
+  private int charOffset(int codePointIndex) {
+    if (charOffsetOfCodePoint == null) {
+      int codePoints = rawText.codePointCount(0, rawText.length());
+      if (codePoints == rawText.length()) {
+        return codePointIndex;
+      }
+      charOffsetOfCodePoint = new int[codePoints + 1];
+      int charIndex = 0;
+      for (int i = 0; i < codePoints; i++) {
+        charOffsetOfCodePoint[i] = charIndex;
+        charIndex += Character.charCount(rawText.codePointAt(charIndex));
+      }
+      charOffsetOfCodePoint[codePoints] = rawText.length();
+    }
+    return charOffsetOfCodePoint[codePointIndex];
+  }
+}

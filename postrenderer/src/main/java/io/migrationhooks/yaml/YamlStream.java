@@ -1,0 +1,227 @@
+package io.migrationhooks.yaml;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+
+/**
+ * Splits a multi-document YAML stream into documents as raw text and parses each into a node tree
+ * with positions. Nothing is ever re-serialized: callers edit the raw text.
+ */
+public final class YamlStream {
+  private static final Set<String> NULL_WORDS = Set.of("", "~", "null", "Null", "NULL");
+
+  private YamlStream() {}
+
+  /** Decodes input bytes, rejecting anything that is not UTF-8 text. */
+  public static String decode(byte[] bytes, Limits limits) {
+    if (bytes.length > limits.maxStreamBytes()) {
+      throw new BadInputException("input is larger than " + limits.maxStreamBytes() + " bytes");
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        throw notText(bytes, i);
+      }
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      throw notText(bytes, in.position());
+    }
+    result = decoder.flush(out);
+    if (result.isError()) {
+      throw notText(bytes, in.position());
+    }
+    return out.flip().toString();
+  }
+
+  private static BadInputException notText(byte[] bytes, int position) {
+    int line = 1;
+    for (int i = 0; i < position; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return new BadInputException("input is not UTF-8 text (line " + line + ")");
+  }
+
+  /** Splits and parses the stream. Empty and comment-only documents have a null root. */
+  public static List<Document> parse(String text, Limits limits) {
+    if (text.length() > limits.maxStreamBytes()) {
+      throw new BadInputException("input is larger than " + limits.maxStreamBytes() + " bytes");
+    }
+    LoadSettings settings = LoadSettings.builder()
+        .setLabel("document")
+        .setUseMarks(true)
+        .setParseComments(false)
+        .setAllowDuplicateKeys(true)
+        .setMaxAliasesForCollections(limits.maxAliasesForCollections())
+        .setCodePointLimit(limits.maxDocumentBytes())
+        .build();
+    List<Document> documents = new ArrayList<>();
+    for (Chunk chunk : split(text)) {
+      int index = documents.size() + 1;
+      String raw = text.substring(chunk.start, chunk.end);
+      if (utf8Length(raw) > limits.maxDocumentBytes()) {
+        throw new BadInputException("document " + index + ", line " + chunk.startLine
+            + ": larger than " + limits.maxDocumentBytes() + " bytes (see --max-document-bytes)");
+      }
+      documents.add(new Document(index, chunk.startLine, raw, compose(settings, raw, index, chunk.startLine)));
+    }
+    return documents;
+  }
+
+  private static Node compose(LoadSettings settings, String raw, int index, int startLine) {
+    try {
+      Iterator<Node> nodes = new Compose(settings).composeAllFromString(raw).iterator();
+      Node root = nodes.hasNext() ? nodes.next() : null;
+      if (nodes.hasNext()) {
+        throw new BadInputException("document " + index + ", line " + startLine + ": more than one document");
+      }
+      return isNullScalar(root) ? null : root;
+    } catch (MarkedYamlEngineException e) {
+      Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+      String where = mark == null
+          ? "document " + index + ", line " + startLine
+          : "document " + index + ", line " + (startLine + mark.getLine()) + ", column " + (mark.getColumn() + 1);
+      throw new BadInputException(where + ": " + ParserMessages.describe(e.getProblem(), e.getContext()));
+    } catch (YamlEngineException e) {
+      throw new BadInputException("document " + index + ", line " + startLine + ": "
+          + ParserMessages.describe(e.getMessage(), null));
+    } catch (StackOverflowError e) {
+      throw new BadInputException("document " + index + ", line " + startLine + ": nesting too deep");
+    }
+  }
+
+  static boolean isNullScalar(Node node) {
+    return node instanceof ScalarNode scalar
+        && scalar.getScalarStyle() == ScalarStyle.PLAIN
+        && NULL_WORDS.contains(scalar.getValue())
+        && node.getAnchor().isEmpty();
+  }
+
+  private static int utf8Length(String s) {
+    int bytes = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+
+  private record Chunk(int start, int end, int startLine) {}
+
+  /**
+   * A line starting with "---" (then blank or end of line) begins a document, "..." ends one.
+   * YAML forbids both markers at column 0 inside scalars, so splitting on lines is exact. Comments
+   * before a document's "---" stay with it.
+   */
+  static List<Chunk> split(String text) {
+    List<Chunk> chunks = new ArrayList<>();
+    int chunkStart = 0;
+    int chunkStartLine = 1;
+    boolean hasContent = false;
+    boolean hasStartMarker = false;
+    int line = 1;
+    int position = 0;
+    while (position < text.length()) {
+      int lineEnd = endOfLine(text, position);
+      if (isMarker(text, position, lineEnd, "---")) {
+        boolean contentAfterMarker = hasContentAfterMarker(text, position + 3, lineEnd);
+        if (hasContent || hasStartMarker) {
+          chunks.add(new Chunk(chunkStart, position, chunkStartLine));
+          chunkStart = position;
+          chunkStartLine = line;
+        }
+        hasStartMarker = true;
+        hasContent = contentAfterMarker;
+      } else if (isMarker(text, position, lineEnd, "...")) {
+        chunks.add(new Chunk(chunkStart, lineEnd, chunkStartLine));
+        chunkStart = lineEnd;
+        chunkStartLine = line + 1;
+        hasContent = false;
+        hasStartMarker = false;
+      } else if (!hasContent && isContent(text, position, lineEnd)) {
+        hasContent = true;
+      }
+      position = lineEnd;
+      line++;
+    }
+    if (chunkStart < text.length()) {
+      chunks.add(new Chunk(chunkStart, text.length(), chunkStartLine));
+    }
+    return chunks;
+  }
+
+  /** Offset just past the line break of the line starting at {@code start}. */
+  private static int endOfLine(String text, int start) {
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        return i + 1;
+      }
+      if (c == '\r') {
+        return i + 1 < text.length() && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+      }
+    }
+    return text.length();
+  }
+
+  private static boolean isMarker(String text, int start, int lineEnd, String marker) {
+    if (!text.startsWith(marker, start)) {
+      return false;
+    }
+    int after = start + marker.length();
+    if (after >= lineEnd) {
+      return true;
+    }
+    char c = text.charAt(after);
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  }
+
+  private static boolean hasContentAfterMarker(String text, int from, int lineEnd) {
+    return isContent(text, from, lineEnd);
+  }
+
+  /** A line holding something other than blanks, a comment, a byte order mark or a directive. */
+  private static boolean isContent(String text, int start, int lineEnd) {
+    int i = start;
+    while (i < lineEnd) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\uFEFF') {
+        i++;
+      } else {
+        return c != '#' && !(c == '%' && i == start);
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,24 @@
+package io.migrationhooks.render;
+
+import java.util.List;
+import org.junit.jupiter.params.provider.Arguments;
+
+/** One row of a rule table: input stream, expected output and expected stderr notes. */
+record RuleCase(String name, String input, String expected, List<String> notes) {
+  static Arguments of(String name, String input, String expected, String... notes) {
+    return Arguments.of(new RuleCase(name, input, expected, List.of(notes)));
+  }
+
+  static Arguments unchanged(String name, String input, String... notes) {
+    return of(name, input, input, notes);
+  }
+
+  RenderResult render(Settings settings) {
+    return new Renderer().render(input, settings, RenderOptions.of(Mode.ASSUME_HOOKS_HONORED));
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
