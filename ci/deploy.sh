@@ -162,7 +162,8 @@ if [[ -n $helm3 ]]; then
   launcher=$(find_launcher) ||
     fail "migration-hooks launcher not found: build the postrenderer module or pass --launcher"
   [[ -x $launcher ]] || fail "launcher is not executable: $launcher"
-  post_renderer_args=(--post-renderer "$launcher" --post-renderer-args=--helm3)
+  # Helm 3 runs the executable with these arguments only: name the command, then the mode.
+  post_renderer_args=(--post-renderer "$launcher" --post-renderer-args=render --post-renderer-args=--helm3)
   deploy_command=("$helm_bin" upgrade --install "$release" "$chart" --namespace "$namespace"
     --create-namespace "${post_renderer_args[@]}" --atomic --wait --timeout "$timeout"
     "${value_args[@]}")
@@ -212,13 +213,20 @@ plan_from_rendered() {
     in_annotations && /^    "?helm\.sh\/hook"?:/ { hook = value($0); next }
     in_annotations && /^    "?helm\.sh\/hook-weight"?:/ { weight = value($0); next }
     END { flush() }
-  ' | if [[ -n $helm3 ]]; then sort -s -t $'\t' -k1,1 -k2,2n -k3,3; else cat; fi |
+  ' | if [[ -n $helm3 ]]; then sort -s -t $'\t' -k1,1 -k2,2n; else cat; fi |
     awk -F '\t' '$1 == "hook" { printf "hook     %-28s %-11s %s\n", $6, $4, $5; next } { printf "release  %s\n", $5 }'
+}
+
+# True when the launcher has a `plan` command (its help names it; older launchers print the top help).
+has_plan_command() {
+  local usage
+  usage=$("$1" plan --help </dev/null 2>/dev/null | head -n 1) || return 1
+  [[ $usage == "Usage: "*" plan"* ]]
 }
 
 print_plan() {
   local rendered=$1 planner
-  if planner=$(find_launcher) && [[ -x $planner ]] && "$planner" plan --help </dev/null >/dev/null 2>&1; then
+  if planner=$(find_launcher) && [[ -x $planner ]] && has_plan_command "$planner"; then
     "$planner" plan <"$rendered"
   else
     plan_from_rendered <"$rendered"

@@ -4,7 +4,7 @@
 # part 3 runs the deploy and failure paths against recording stand-ins for helm and kubectl
 # (no cluster here). Prints `N passed, N failed` and exits non-zero on any failure.
 #
-# Needs: Helm 4.1.4 (scripts/provision-helm.sh, or HELM4=/path/to/helm) and the plugin built at
+# Needs: Helm 4.1.4 and 3.18.0 (scripts/provision-helm.sh, or HELM4= / HELM3=) and the plugin built at
 # postrenderer/target/migration-hooks (mvn -B -pl postrenderer -am package), or DIST=/path.
 set -uo pipefail
 
@@ -46,14 +46,17 @@ run_deploy() {
   err=$(<"$work/err")
 }
 
-provision_helm4() {
-  if [[ -n ${HELM4:-} ]]; then
-    printf '%s\n' "$HELM4"
+provision_helm() { # helm4 | helm3; HELM4 / HELM3 override
+  local override=${1^^}
+  if [[ -n ${!override:-} ]]; then
+    printf '%s\n' "${!override}"
     return
   fi
   [[ -x $root/scripts/provision-helm.sh ]] || return 1
-  "$root/scripts/provision-helm.sh" --print helm4
+  "$root/scripts/provision-helm.sh" --print "$1"
 }
+provision_helm4() { provision_helm helm4; }
+provision_helm3() { provision_helm helm3; }
 
 use_private_helm_homes() {
   local home=$1
@@ -69,9 +72,39 @@ hook_kinds() {
   awk '$1 == "hook" { split($NF, ref, "/"); print ref[1] }' <<<"$1"
 }
 
+# Asserts the `Plan:` part of a dry-run: database first (credentials and config, then its
+# Services, then the StatefulSet), the migration Job last, the backend Deployment not a hook.
+expect_database_first_plan() {
+  local label=$1 plan kinds kind rank last=0 order_ok=yes
+  plan=$(sed -n '/^Plan:$/,$p' <<<"$2")
+  kinds=$(hook_kinds "$plan" | paste -sd' ' -)
+  for kind in $kinds; do
+    case $kind in
+      Secret | ConfigMap) rank=1 ;;
+      Service) rank=2 ;;
+      StatefulSet) rank=3 ;;
+      Job) rank=4 ;;
+      *) rank=0 ;;
+    esac
+    if ((rank < last || rank == 0)); then order_ok=no; fi
+    last=$rank
+  done
+  for kind in Secret Service StatefulSet Job; do
+    [[ " $kinds " == *" $kind "* ]] || order_ok=no
+  done
+  expect_equal "$label plan: hooks run Secret/ConfigMap, Services, StatefulSet, then the Job (got: $kinds)" \
+    yes "$order_ok"
+  expect_equal "$label plan: the migration Job is the last hook" Job "${kinds##* }"
+  if grep -qE '^release +Deployment/' <<<"$plan" && ! grep -qE '^hook .*Deployment/' <<<"$plan"; then
+    pass "$label plan: the backend Deployment is a release resource, not a hook"
+  else
+    fail "$label plan: the backend Deployment is a release resource, not a hook" "$plan"
+  fi
+}
+
 # --- part 1: dry-run with real Helm 4, the real plugin and chart/ ------------------------------
 dry_run_with_real_helm() {
-  local helm values_a values_b expected plan kinds order_ok=yes rank last=0 kind
+  local helm values_a values_b expected
   if ! helm=$(provision_helm4) || [[ ! -x $helm ]]; then
     fail "Helm 4 available for the dry-run tests" "scripts/provision-helm.sh failed or is missing; set HELM4=/path/to/helm"
     return
@@ -113,36 +146,32 @@ dry_run_with_real_helm() {
     "Render:  $helm install demo $chart --namespace shop --post-renderer migration-hooks --values $values_a --values $values_b --set migrations.image.tag=0123abc --dry-run=client" \
     "$(grep '^Render: ' <<<"$out")"
 
-  plan=$(sed -n '/^Plan:$/,$p' <<<"$out")
-  kinds=$(hook_kinds "$plan" | paste -sd' ' -)
-  # Database first (credentials and config, then its Services, then the StatefulSet), the
-  # migration Job last.
-  for kind in $kinds; do
-    case $kind in
-      Secret | ConfigMap) rank=1 ;;
-      Service) rank=2 ;;
-      StatefulSet) rank=3 ;;
-      Job) rank=4 ;;
-      *) rank=0 ;;
-    esac
-    if ((rank < last || rank == 0)); then order_ok=no; fi
-    last=$rank
-  done
-  for kind in Secret Service StatefulSet Job; do
-    [[ " $kinds " == *" $kind "* ]] || order_ok=no
-  done
-  expect_equal "plan: hooks run Secret/ConfigMap, Services, StatefulSet, then the Job (got: $kinds)" \
-    yes "$order_ok"
-  expect_equal "plan: the migration Job is the last hook" Job "${kinds##* }"
-  if grep -qE '^release +Deployment/' <<<"$plan" && ! grep -qE '^hook .*Deployment/' <<<"$plan"; then
-    pass "plan: the backend Deployment is a release resource, not a hook"
-  else
-    fail "plan: the backend Deployment is a release resource, not a hook" "$plan"
-  fi
+  expect_database_first_plan "Helm 4" "$out"
 
   run_deploy --release demo --namespace shop --chart "$chart" --values "$values_a" \
     --values "$values_b" --image-tag 0123abc --timeout 7m --helm "$helm" --print-command
   expect_equal "--print-command prints the same command line" "$expected" "$out"
+}
+
+# Helm 3.18 with the launcher as an executable post-renderer and the chart's Helm 3 mode.
+dry_run_with_real_helm3() {
+  local helm3 expected launcher=$dist/bin/migration-hooks
+  if ! helm3=$(provision_helm3) || [[ ! -x $helm3 ]]; then
+    fail "Helm 3 available for the Helm 3 dry-run" "scripts/provision-helm.sh failed or is missing; set HELM3=/path/to/helm"
+    return
+  fi
+  [[ -x $launcher && -f $chart/Chart.yaml ]] || return # part 1 reported what is missing
+  use_private_helm_homes "$work/helm3"
+  run_deploy --release demo --namespace shop --chart "$chart" --image-tag 0123abc --helm "$helm3" \
+    --launcher "$launcher" --dry-run
+  expect_equal "Helm 3 dry-run exits 0" 0 "$status"
+  [[ $status -eq 0 ]] || printf '%s\n' "$err" | sed 's/^/        | /'
+  expected="$helm3 upgrade --install demo $chart --namespace shop --create-namespace"
+  expected+=" --post-renderer $launcher --post-renderer-args=render --post-renderer-args=--helm3"
+  expected+=" --atomic --wait --timeout 10m --set helm3Hooks.enabled=true --set migrations.image.tag=0123abc"
+  expect_equal "Helm 3 dry-run prints the exact helm command (chart's Helm 3 mode, --atomic --wait)" \
+    "Command: $expected" "$(grep '^Command: ' <<<"$out")"
+  expect_database_first_plan "Helm 3" "$out"
 }
 
 # --- part 2: option parsing and error messages -------------------------------------------------
@@ -267,7 +296,8 @@ deploy_paths() {
     --image-tag abc123 --helm "$work/fakes/helm" --launcher "$work/fakes/migration-hooks"
   expect_equal "Helm 3 detected: exit 0" 0 "$status"
   expected=$(printf '%s\n' upgrade --install demo ./chart --namespace shop --create-namespace \
-    --post-renderer "$work/fakes/migration-hooks" --post-renderer-args=--helm3 --atomic --wait \
+    --post-renderer "$work/fakes/migration-hooks" --post-renderer-args=render --post-renderer-args=--helm3 \
+    --atomic --wait \
     --timeout 10m --set helm3Hooks.enabled=true --set migrations.image.tag=abc123)
   expect_equal "Helm 3 detected: chart's Helm 3 mode, launcher with --helm3, --atomic --wait" \
     "$expected" "$(cat "$FAKE_LOG/helm.argv")"
@@ -278,6 +308,7 @@ deploy_paths() {
 }
 
 dry_run_with_real_helm
+dry_run_with_real_helm3
 option_parsing
 deploy_paths
 
