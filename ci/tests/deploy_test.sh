@@ -38,6 +38,11 @@ expect_contains() {
   if [[ $3 == *"$2"* ]]; then pass "$1"; else fail "$1" "expected to contain: $2"$'\n'"in: $3"; fi
 }
 
+# expect_exit_0 NAME: the last run_deploy succeeded; shows its stderr when not.
+expect_exit_0() {
+  if [[ $status -eq 0 ]]; then pass "$1"; else fail "$1" "exit $status: $err"; fi
+}
+
 # run_deploy ARGS...: runs deploy.sh, sets $status, $out, $err.
 run_deploy() {
   "$deploy" "$@" >"$work/out" 2>"$work/err"
@@ -135,8 +140,7 @@ dry_run_with_real_helm() {
 
   run_deploy --release demo --namespace shop --chart "$chart" --values "$values_a" \
     --values "$values_b" --image-tag 0123abc --timeout 7m --helm "$helm" --dry-run
-  expect_equal "dry-run with real Helm 4 exits 0" 0 "$status"
-  [[ $status -eq 0 ]] || printf '%s\n' "$err" | sed 's/^/        | /'
+  expect_exit_0 "dry-run with real Helm 4 exits 0"
   expected="$helm upgrade --install demo $chart --namespace shop --create-namespace"
   expected+=" --post-renderer migration-hooks --server-side=true --wait=watcher --rollback-on-failure"
   expected+=" --timeout 7m --values $values_a --values $values_b --set migrations.image.tag=0123abc"
@@ -164,8 +168,7 @@ dry_run_with_real_helm3() {
   use_private_helm_homes "$work/helm3"
   run_deploy --release demo --namespace shop --chart "$chart" --image-tag 0123abc --helm "$helm3" \
     --launcher "$launcher" --dry-run
-  expect_equal "Helm 3 dry-run exits 0" 0 "$status"
-  [[ $status -eq 0 ]] || printf '%s\n' "$err" | sed 's/^/        | /'
+  expect_exit_0 "Helm 3 dry-run exits 0"
   expected="$helm3 upgrade --install demo $chart --namespace shop --create-namespace"
   expected+=" --post-renderer $launcher --post-renderer-args=render --post-renderer-args=--helm3"
   expected+=" --atomic --wait --timeout 10m --set helm3Hooks.enabled=true --set migrations.image.tag=0123abc"
