@@ -82,7 +82,8 @@ run_shellcheck() {
 run_yamllint() {
   local files
   step "yamllint"
-  mapfile -t files < <(repo_files '*.yml' '*.yaml' '.yamllint' 'ci/.yamllint' | grep -vE '(^|/)templates/')
+  mapfile -t files < <(repo_files '*.yml' '*.yaml' '.yamllint' 'ci/.yamllint' |
+    grep -vE '(^|/)(templates|golden-files|src/test/resources)/')
   yamllint --strict --config-file ci/.yamllint "${files[@]}"
   printf 'ok: %s YAML files (chart templates, golden files and test fixtures excluded)\n' "${#files[@]}"
 }

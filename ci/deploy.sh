@@ -275,7 +275,7 @@ print_migration_diagnostics() {
 require_plugin
 printf 'Running: %s\n' "$(quote_command "${deploy_command[@]}")"
 if ! "${deploy_command[@]}"; then
-  printf '\ndeploy.sh: the release %s failed; Helm rolled it back, the previous backend keeps serving.\n' "$release" >&2
+  printf '\ndeploy.sh: release %s failed; Helm rolled it back (a first install is removed), the previous backend keeps serving.\n' "$release" >&2
   print_migration_diagnostics
   exit "$EXIT_DEPLOY_FAILED"
 fi
