@@ -177,9 +177,10 @@ job_completed=$(kc get jobs --selector "$migration_selector" --output 'jsonpath=
 # 1. The migration ran exactly once.
 one_new_job() { [[ -n $job_uid && $job_uid != *' '* && $job_uid != "$first_job_uid" ]]; }
 check "the upgrade created one new migration Job (before-hook-creation replaced the old one)" one_new_job
+# Pods by the Job's UID: the replaced Job's pods (same job-name) may still be terminating.
 job_ran_once() {
   [[ $(kc get job "$job_name" --output 'jsonpath={.status.succeeded}/{.status.failed}') == 1/ &&
-    $(kc get pods --selector "job-name=$job_name" --output name | wc -l) -eq 1 ]]
+    $(kc get pods --selector "controller-uid=$job_uid" --output name | wc -l) -eq 1 ]]
 }
 check "the Job ran one pod, which succeeded" job_ran_once
 marker_written_once() { [[ $(psql_value "SELECT count(*) FROM $marker_table") == 1 ]]; }
