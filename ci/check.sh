@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks what ci/ ships: validates the GitHub workflows, pins of public actions, shellchecks every
-# shell script, yamllints the YAML people write, then runs the deploy script's tests.
+# shell script, yamllints the YAML people write, then runs the tests of the deploy script and of the
+# end-to-end script's assertions (ci/tests/).
 # Installs its linters itself when missing: shellcheck and yamllint from Debian,
 # @action-validator/cli from npm (into .tools/ci, ignored by git).
 set -euo pipefail
@@ -94,5 +95,26 @@ validate_workflows
 check_action_pins
 run_shellcheck
 run_yamllint
-step "deploy script tests"
-bash ci/tests/deploy_test.sh
+# Runs each test script of ci/tests and adds up their closing `N passed, N failed` lines.
+run_tests() {
+  local test log total_passed=0 total_failed=0 status=0 counts
+  log=$(mktemp)
+  for test in ci/tests/deploy_test.sh ci/tests/e2e_script_test.sh; do
+    step "$test"
+    bash "$test" | tee "$log" || status=1
+    counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+    if [[ -z $counts ]]; then
+      printf '%s printed no result line\n' "$test" >&2
+      status=1
+      continue
+    fi
+    total_passed=$((total_passed + ${counts%% *}))
+    counts=${counts#*, }
+    total_failed=$((total_failed + ${counts%% *}))
+  done
+  rm -f "$log"
+  printf '\nci: %d passed, %d failed\n' "$total_passed" "$total_failed"
+  return "$status"
+}
+
+run_tests
