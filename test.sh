@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 mvn -B verify
+migrator-image/scripts/push-smoke-test.sh   # jib:build to a loopback registry gives the digest package built
 ci/check.sh
