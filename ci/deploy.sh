@@ -131,7 +131,7 @@ case $helm_major in
 esac
 
 find_launcher() {
-  local candidate plugins
+  local candidate plugins descriptors=()
   if [[ -n $launcher ]]; then
     printf '%s\n' "$launcher"
     return
@@ -141,8 +141,11 @@ find_launcher() {
     return
   fi
   plugins=$("$helm_bin" env HELM_PLUGINS 2>/dev/null || true)
-  for candidate in "$plugins/$PLUGIN_NAME/bin/migration-hooks" \
-    "$repo_root/postrenderer/target/migration-hooks/bin/migration-hooks"; do
+  # The installed plugin's folder is named after the folder it was installed from.
+  [[ -z $plugins ]] || mapfile -t descriptors < <(grep -lE "^name: *[\"']?${PLUGIN_NAME}[\"']? *$" \
+    "$plugins"/*/plugin.yaml 2>/dev/null)
+  for candidate in "${descriptors[@]}" "$repo_root/postrenderer/target/migration-hooks/plugin.yaml"; do
+    candidate=$(dirname "$candidate")/bin/migration-hooks
     if [[ -x $candidate ]]; then
       printf '%s\n' "$candidate"
       return
@@ -224,12 +227,28 @@ has_plan_command() {
   [[ $usage == "Usage: "*" plan"* ]]
 }
 
-print_plan() {
-  local rendered=$1 planner
-  if planner=$(find_launcher) && [[ -x $planner ]] && has_plan_command "$planner"; then
-    "$planner" plan <"$rendered"
+# The YAML documents of a dry-run: Helm 4's output between HOOKS:/MANIFEST: and NOTES:, or all of
+# `helm template`'s output (Helm 3).
+rendered_documents() {
+  if grep -qE '^(HOOKS|MANIFEST):$' "$1"; then
+    awk '/^(HOOKS|MANIFEST):$/ { inside = 1; next } /^[A-Z][A-Z -]*:/ && !/^---/ { inside = 0 } inside' "$1"
   else
-    plan_from_rendered <"$rendered"
+    cat "$1"
+  fi
+}
+
+print_plan() {
+  local rendered=$1 planner documents
+  printf "Order (from Helm's dry-run: the hooks in execution order, then the release resources):\n"
+  plan_from_rendered <"$rendered"
+  if planner=$(find_launcher) && [[ -x $planner ]] && has_plan_command "$planner"; then
+    printf '\nPlan (%s plan --as-is):\n' "${planner##*/}"
+    documents=$(mktemp)
+    rendered_documents "$rendered" >"$documents"
+    "$planner" plan --as-is <"$documents" || { rm -f "$documents"; fail "migration-hooks plan could not read the rendered stream"; }
+    rm -f "$documents"
+  else
+    printf '\n(no migration-hooks launcher with a plan command found; the order above is what Helm will run)\n'
   fi
 }
 
@@ -240,7 +259,6 @@ if [[ $mode == dry-run ]]; then
   printf 'Command: %s\n' "$(quote_command "${deploy_command[@]}")"
   printf 'Render:  %s\n' "$(quote_command "${render_command[@]}")"
   "${render_command[@]}" >"$rendered" || fail "rendering failed (see the helm error above)"
-  printf 'Plan:\n'
   print_plan "$rendered"
   exit 0
 fi

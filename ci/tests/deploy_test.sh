@@ -77,11 +77,12 @@ hook_kinds() {
   awk '$1 == "hook" { split($NF, ref, "/"); print ref[1] }' <<<"$1"
 }
 
-# Asserts the `Plan:` part of a dry-run: database first (credentials and config, then its
-# Services, then the StatefulSet), the migration Job last, the backend Deployment not a hook.
+# Asserts the `Order` part of a dry-run (Helm's own order): database first (credentials and
+# config, then its Services, then the StatefulSet), the migration Job last, the backend Deployment
+# not a hook. When the launcher has a plan command, its table must follow.
 expect_database_first_plan() {
   local label=$1 plan kinds kind rank last=0 order_ok=yes
-  plan=$(sed -n '/^Plan:$/,$p' <<<"$2")
+  plan=$(sed -n '/^Order (/,/^$/p' <<<"$2")
   kinds=$(hook_kinds "$plan" | paste -sd' ' -)
   for kind in $kinds; do
     case $kind in
@@ -104,6 +105,12 @@ expect_database_first_plan() {
     pass "$label plan: the backend Deployment is a release resource, not a hook"
   else
     fail "$label plan: the backend Deployment is a release resource, not a hook" "$plan"
+  fi
+  if [[ $(PATH=/usr/bin:/bin "$dist/bin/migration-hooks" plan --help 2>/dev/null | head -n 1) == "Usage: "*" plan"* ]]; then
+    expect_contains "$label plan: migration-hooks plan's table follows, with the Job and the rollout" \
+      "Job/demo-app-migrations" "$(sed -n '/^Plan (/,$p' <<<"$2")"
+  else
+    expect_contains "$label plan: says that no plan command was found" "no migration-hooks launcher with a plan command" "$2"
   fi
 }
 
