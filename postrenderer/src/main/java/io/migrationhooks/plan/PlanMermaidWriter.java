@@ -10,7 +10,7 @@ public final class PlanMermaidWriter {
     Map<Resource, Rollout> rollouts = new LinkedHashMap<>();
     plan.rollouts().forEach(rollout -> rollouts.put(rollout.deployment(), rollout));
     StringBuilder out = new StringBuilder("sequenceDiagram\n");
-    out.append("  participant Tool as ").append(label(displayName(plan.target()))).append('\n');
+    out.append("  participant Tool as ").append(label(PlanText.displayName(plan.target()))).append('\n');
     out.append("  participant API as Kubernetes API\n");
     int number = 0;
     for (Phase phase : plan.phases()) {
@@ -62,10 +62,6 @@ public final class PlanMermaidWriter {
   /** Mermaid ends a message at a semicolon or a hash; names of Kubernetes objects hold neither. */
   private static String name(Resource resource) {
     return label(resource.id());
-  }
-
-  private static String displayName(String target) {
-    return target.isEmpty() ? target : Character.toUpperCase(target.charAt(0)) + target.substring(1);
   }
 
   private static String label(String text) {

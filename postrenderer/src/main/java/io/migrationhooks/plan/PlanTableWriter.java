@@ -6,7 +6,7 @@ import java.util.List;
 public final class PlanTableWriter {
   public String write(Plan plan) {
     StringBuilder out = new StringBuilder();
-    out.append("Plan for a ").append(plan.target()).append(" install or upgrade, in order:\n");
+    out.append("What ").append(PlanText.displayName(plan.target())).append(" does on install or upgrade, in order:\n");
     int number = 0;
     for (Phase phase : plan.phases()) {
       out.append('\n').append(++number).append(". ").append(phase.title()).append('\n')

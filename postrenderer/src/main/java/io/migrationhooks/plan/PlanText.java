@@ -44,6 +44,11 @@ final class PlanText {
     return resources.stream().map(Resource::id).collect(Collectors.joining(", "));
   }
 
+  /** "Helm" for the target "helm". */
+  static String displayName(String target) {
+    return target.isEmpty() ? target : Character.toUpperCase(target.charAt(0)) + target.substring(1);
+  }
+
   static String orDash(String text) {
     return text == null ? "-" : text;
   }
