@@ -45,6 +45,8 @@ class StreamRulesTest {
             metadata: {name: first, labels: {app.kubernetes.io/component: migration}, annotations: {helm.sh/hook: pre-install}}
             """, "Job/second"),
         RuleCase.quiet("distinct weights", job("schema", "0") + job("data", "1")),
+        RuleCase.quiet("equal weights on events that never run together", job("schema", "0")
+            + job("seed", "0").replace("helm.sh/hook: pre-upgrade", "helm.sh/hook: pre-install")),
         RuleCase.quiet("one migration Job and an ordinary Job hook of the same weight", job("schema", "0") + """
             ---
             apiVersion: batch/v1
