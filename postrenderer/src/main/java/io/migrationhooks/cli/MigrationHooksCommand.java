@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Helm post-renderer: runs schema migrations as a blocking hook, creates the database first,",
         "and rolls Deployments out without losing ready pods.",
-        "Exit codes: 0 success, 1 bad input, 2 usage error, 3 internal error."})
+        "Exit codes: 0 success, 1 bad input, 2 usage error, 3 internal error, 4 check found hazards."})
 public final class MigrationHooksCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
