@@ -66,6 +66,9 @@ public final class CheckCommand extends StreamCommand implements Callable<Intege
       print(list.toString());
       return ExitCodes.OK;
     }
+    if ("-".equals(previous) && "-".equals(input.file)) {
+      throw new UsageException("--previous - needs the stream from -f FILE: stdin can be read only once");
+    }
     List<Resource> resources = parse(readStream());
     Optional<List<Resource>> previousRelease = Optional.empty();
     if (previous != null) {

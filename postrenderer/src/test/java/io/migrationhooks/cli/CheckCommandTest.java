@@ -100,6 +100,18 @@ class CheckCommandTest {
   }
 
   @Test
+  void previousFromStdinNeedsTheStreamFromAFile() throws IOException {
+    Cli refused = Cli.run("", "check", "--previous", "-");
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(refused.out()).isEmpty();
+
+    Cli cli = Cli.run(read(CHECK.resolve("hazardous-previous.yaml")), "check", "--previous", "-",
+        "-f", CHECK.resolve("hazardous.yaml").toString());
+    assertThat(cli.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(cli.out()).contains("release-resource-becomes-hook Service/shop/shop-db:");
+  }
+
+  @Test
   void listRulesNamesEveryRule() {
     Cli cli = Cli.run("", "check", "--list-rules");
 
