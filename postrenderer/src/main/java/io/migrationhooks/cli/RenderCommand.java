@@ -26,18 +26,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Reads a multi-document YAML stream (stdin by default) and writes it to stdout with the migration Job "
-            + "as a blocking pre-install,pre-upgrade hook, the database and what it and the Job need as earlier hooks "
-            + "(never deleted by Helm), and every other Deployment rolled out with RollingUpdate, maxUnavailable 0, "
-            + "maxSurge 1. Untouched documents and fields are copied byte for byte.",
+        "Reads a multi-document YAML stream (stdin by default) and writes it to stdout with:",
+        "  - the migration Job as a blocking pre-install,pre-upgrade hook,",
+        "  - the database and what it and the Job need as earlier hooks (kept, never deleted by Helm),",
+        "  - every other Deployment rolled out with RollingUpdate, maxUnavailable 0, maxSurge 1.",
+        "Nothing else changes: untouched documents and fields are copied byte for byte.",
         "",
-        "Input from Helm 4 (tagged with postrenderer.helm.sh/postrender-filename) gets all rules. Untagged input "
-            + "that would get new hooks is refused: Helm 3 ignores hooks added by a post-renderer. Use Helm 4, or "
-            + "declare the hooks in the chart and pass --helm3.",
-        "",
-        "Argo CD does NOT honour these hooks as Helm does (it would delete and recreate the database on every "
-            + "sync); it gets its own mode. Do not use --assume-hooks-honored for it.",
-        ""},
+        "Input from Helm 4 (tagged with postrenderer.helm.sh/postrender-filename) gets all rules.",
+        "Untagged input that would get new hooks is refused: Helm 3 ignores hooks added by a",
+        "post-renderer. Use Helm 4, or declare the hooks in the chart and pass --helm3.",
+        "Argo CD does NOT honour these hooks as Helm does (it would delete and recreate the",
+        "database on every sync); it will get its own mode. Do not use --assume-hooks-honored for it."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success", "1:bad input (nothing written to stdout)", "2:usage error", "3:internal error"})
