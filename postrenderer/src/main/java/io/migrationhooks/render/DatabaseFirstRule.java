@@ -32,7 +32,7 @@ public final class DatabaseFirstRule implements Rule {
     for (Map.Entry<Resource, Tier> member : selection.closure().entrySet()) {
       Resource resource = member.getKey();
       Tier tier = member.getValue();
-      if (tier == Tier.MIGRATION_JOB || context.leaveDeclaredHook(resource, "database resource")) {
+      if (tier == Tier.MIGRATION_JOB || context.leaveDeclaredHook(resource)) {
         continue;
       }
       int weight = context.settings().weight(tier);

@@ -58,14 +58,14 @@ public final class RenderContext {
     return newHooks;
   }
 
-  /** True, after noting it once, when the chart already declares the resource as a hook; {@code what} names the part left alone. */
-  public boolean leaveDeclaredHook(Resource resource, String what) {
+  /** True, after noting it once, when the chart already declares the resource as a hook. */
+  public boolean leaveDeclaredHook(Resource resource) {
     String hook = resource.annotation(HelmAnnotations.HOOK);
     if (hook == null) {
       return false;
     }
     if (declaredHooksNoted.add(resource)) {
-      note(resource, "already a Helm hook (" + HelmAnnotations.HOOK + ": " + hook + "); " + what + " left as written");
+      note(resource, "already a Helm hook (" + HelmAnnotations.HOOK + ": " + hook + "); left as written");
     }
     return true;
   }

@@ -25,7 +25,7 @@ public final class RolloutRule implements Rule {
       if (rollout != null && !rollout.equals(ROLLOUT_UNMANAGED)) {
         throw new BadInputException(deployment.id() + ": " + ROLLOUT + " must be '" + ROLLOUT_UNMANAGED + "'");
       }
-      if (context.leaveDeclaredHook(deployment, "rollout")) {
+      if (context.leaveDeclaredHook(deployment)) {
         continue;
       }
       if (context.selection().isDatabaseWorkload(deployment)) {

@@ -90,8 +90,8 @@ class RolloutRuleTest {
             kind: Job
             metadata: {name: m, labels: {app.kubernetes.io/component: migration}, annotations: {helm.sh/hook: pre-install}}
             """,
-            "Job/m: already a Helm hook (helm.sh/hook: pre-install); migration Job left as written",
-            "Deployment/db: already a Helm hook (helm.sh/hook: pre-install); database resource left as written"),
+            "Job/m: already a Helm hook (helm.sh/hook: pre-install); left as written",
+            "Deployment/db: already a Helm hook (helm.sh/hook: pre-install); left as written"),
         RuleCase.unchanged("StatefulSets, DaemonSets and custom Deployments are not touched",
             """
             apiVersion: apps/v1
