@@ -54,10 +54,9 @@ public final class PlanTableWriter {
   }
 
   private static void legend(StringBuilder out, List<Step> steps) {
-    out.append("   NEXT RELEASE: recreated = deleted and created again, kept = updated in place;"
-        + " KEEP: helm.sh/resource-policy: keep\n");
+    out.append("   recreated: deleted and created again; kept: updated in place; KEEP: resource-policy keep\n");
     if (steps.stream().anyMatch(step -> step.hook().deletePolicyImplied() && step.hook().lifecycle() == HelmHook.Lifecycle.RECREATED)) {
-      out.append("   * no helm.sh/hook-delete-policy: Helm deletes and recreates the hook (before-hook-creation)\n");
+      out.append("   * no hook-delete-policy, so Helm's default before-hook-creation\n");
     }
   }
 

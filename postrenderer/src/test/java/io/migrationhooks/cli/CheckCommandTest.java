@@ -45,6 +45,8 @@ class CheckCommandTest {
     assertThat(cli.exitCode()).as(cli.out()).isEqualTo(ExitCodes.OK);
     assertThat(cli.out()).isEmpty();
     assertThat(cli.err()).isEqualTo("migration-hooks: check passed: no findings in 8 resources (13 rules)\n");
+    assertThat(Cli.run(rendered.out(), "check", "-o", "json").out())
+        .isEqualTo("{\n  \"schemaVersion\": 1,\n  \"passed\": true,\n  \"findings\": [],\n  \"silenced\": [],\n  \"warnings\": []\n}\n");
   }
 
   @Test
