@@ -25,6 +25,13 @@ class PlanCommandTest {
   }
 
   @Test
+  void theReadmeShowsTheApprovedTableAndDiagram() throws IOException {
+    String readme = read(Path.of("../README.md"));
+
+    assertThat(readme).contains(read(PLAN.resolve("example-chart/plan.txt")), read(PLAN.resolve("example-chart/plan.mmd")));
+  }
+
+  @Test
   void theExampleChartsHooksRunDatabaseFirstThenTheMigration() throws IOException {
     Cli cli = Cli.run(read(EXAMPLE_CHART), "plan");
 
