@@ -32,11 +32,13 @@ public final class Selection {
 
   private final List<Resource> migrationJobs;
   private final List<Resource> databaseWorkloads;
+  private final Set<Resource> databaseWorkloadSet;
   private final Map<Resource, Tier> closure;
 
   private Selection(List<Resource> migrationJobs, List<Resource> databaseWorkloads, Map<Resource, Tier> closure) {
     this.migrationJobs = migrationJobs;
     this.databaseWorkloads = databaseWorkloads;
+    this.databaseWorkloadSet = new HashSet<>(databaseWorkloads);
     this.closure = closure;
   }
 
@@ -166,6 +168,10 @@ public final class Selection {
 
   public List<Resource> databaseWorkloads() {
     return databaseWorkloads;
+  }
+
+  public boolean isDatabaseWorkload(Resource resource) {
+    return databaseWorkloadSet.contains(resource);
   }
 
   /** Migration Jobs, database workloads, their Services and the config they reference, in document order. */

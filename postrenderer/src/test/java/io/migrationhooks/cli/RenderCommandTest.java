@@ -3,7 +3,6 @@ package io.migrationhooks.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -53,6 +52,8 @@ class RenderCommandTest {
         Arguments.of("an undefined alias named like a secret",
             "apiVersion: v1\nkind: Secret\nstringData:\n  password: *" + SECRET_VALUE + "\n", "migration-hooks: document 1, line 4"),
         Arguments.of("billion laughs", billionLaughs(), "migration-hooks: document 1, line "),
+        Arguments.of("nesting too deep", "kind: ConfigMap\n---\na: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n",
+            "migration-hooks: document 2, line 2: nesting too deep"),
         Arguments.of("untagged input that would get hooks",
             HELM4_STREAM.replace(TAG, "x"),
             "migration-hooks: Job/migrate: would become a Helm hook, but the input has no Helm 4 tags"));
@@ -67,6 +68,17 @@ class RenderCommandTest {
     assertThat(cli.out()).isEmpty();
     assertThat(cli.errLines()).hasSize(1);
     assertThat(cli.err()).startsWith(errorStart).doesNotContain(SECRET_VALUE);
+  }
+
+  @Test
+  void emptyAndCommentOnlyInputPassThrough() {
+    for (String input : new String[] {"", "# nothing\n", "---\n# Source: x\n---\n"}) {
+      Cli cli = Cli.run(input, "render", "-f", "-");
+
+      assertThat(cli.exitCode()).isZero();
+      assertThat(cli.out()).isEqualTo(input);
+      assertThat(cli.err()).isEmpty();
+    }
   }
 
   @Test
@@ -132,6 +144,25 @@ class RenderCommandTest {
   }
 
   @Test
+  void helm3RefusesInputFromHelm4() {
+    Cli cli = Cli.run(HELM4_STREAM, "render", "--helm3");
+
+    assertThat(cli.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).startsWith("migration-hooks: --helm3 was given, but the input comes from Helm 4");
+  }
+
+  @Test
+  void helm3AcceptsHooksTheChartDeclares() {
+    String input = HELM4_STREAM.replace(TAG + ": \"chart/templates/job.yaml\"", "helm.sh/hook: pre-install").replace(TAG, "x");
+
+    Cli cli = Cli.run(input, "render", "--helm3");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).isEqualTo(input);
+  }
+
+  @Test
   void helm3AppliesTheRolloutRuleOnly() {
     String input = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {replicas: 2}\n";
 
@@ -159,6 +190,7 @@ class RenderCommandTest {
         Arguments.of("conflicting modes", new String[] {"render", "--helm3", "--assume-hooks-honored"},
             "migration-hooks: --helm3 and --assume-hooks-honored cannot be combined"),
         Arguments.of("missing file", new String[] {"render", "-f", "/no/such/file.yaml"}, "migration-hooks: no such file: /no/such/file.yaml"),
+        Arguments.of("a folder as input", new String[] {"render", "-f", "/"}, "migration-hooks: no such file: /"),
         Arguments.of("unknown config key", new String[] {"render", "--config", "CONFIG:weights: {jobs: 1}"},
             "migration-hooks: CONFIG: unknown key 'weights.jobs'"),
         Arguments.of("bad config value", new String[] {"render", "--config", "CONFIG:weights: {services: -40}"},
@@ -218,9 +250,5 @@ class RenderCommandTest {
       bomb.append(c).append(": &").append(c).append(" [").append(String.join(",", java.util.Collections.nCopies(9, alias))).append("]\n");
     }
     return bomb.toString();
-  }
-
-  static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 }
