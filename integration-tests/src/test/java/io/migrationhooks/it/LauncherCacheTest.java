@@ -128,17 +128,7 @@ class LauncherCacheTest {
         if (!Files.isExecutable(packaged.resolve("bin/migration-hooks"))) {
             fail("No packaged distribution at " + packaged + "; build it first: mvn -B -q -pl postrenderer package -DskipTests");
         }
-        distribution = temp.resolve("migration-hooks");
-        try (Stream<Path> files = Files.walk(packaged)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = distribution.resolve(packaged.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        distribution = copy(packaged, temp.resolve("migration-hooks"));
         try (JarFile jar = new JarFile(jar().toFile())) {
             mainClass = jar.getManifest().getMainAttributes().getValue("Main-Class");
         }
@@ -256,6 +246,20 @@ class LauncherCacheTest {
         assertThat(java25Archive.getFileName().toString()).isEqualTo("archive.aot");
         assertSuccessWithOutput(afterSwitch, reference(JAVA_25));
         assertThat(mainClassSource(next)).contains("shared objects file");
+    }
+
+    @Test
+    void buildingACacheRemovesTheCacheOfADistributionThatIsGone() throws Exception {
+        launch(JAVA_17, Map.of("MIGRATION_HOOKS_CACHE", "foreground"));
+        Path removedDistributionsArchive = onlyArchive();
+        Path removed = distribution;
+        distribution = copy(removed, temp.resolve("reinstalled"));
+        deleteRecursively(removed);
+
+        launch(JAVA_17, Map.of("MIGRATION_HOOKS_CACHE", "foreground"));
+
+        assertThat(Files.exists(removedDistributionsArchive)).isFalse();
+        assertThat(onlyArchive().toString()).contains("reinstalled");
     }
 
     @Test
@@ -389,6 +393,28 @@ class LauncherCacheTest {
             fail("migration-hooks did not finish within 3 minutes");
         }
         return new Run(process.exitValue(), Files.readAllBytes(stdout), Files.readString(stderr, UTF_8));
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return to;
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(path);
+            }
+        }
     }
 
     private Path jar() {
