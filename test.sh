@@ -5,3 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 mvn -B verify
+migrator-image/scripts/push-smoke-test.sh   # jib:build to a loopback registry gives the digest package built
