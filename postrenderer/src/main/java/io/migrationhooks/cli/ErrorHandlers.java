@@ -10,8 +10,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /** One line per error on stderr; a stack trace only with --stacktrace. */
-final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExceptionHandler {
-  static final String PREFIX = "migration-hooks: ";
+public final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExceptionHandler {
+  public static final String PREFIX = "migration-hooks: ";
 
   @Override
   public int handleParseException(ParameterException ex, String[] args) {

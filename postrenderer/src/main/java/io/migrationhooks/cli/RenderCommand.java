@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -99,6 +100,9 @@ public final class RenderCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(result.output());
     out.flush();
+    if (out.checkError()) {
+      throw new IOException("cannot write the output");
+    }
     return ExitCodes.OK;
   }
 
@@ -114,10 +118,14 @@ public final class RenderCommand implements Callable<Integer> {
     if (file.equals("-")) {
       return readBounded(stdin, maxBytes);
     }
-    try (InputStream in = Files.newInputStream(Path.of(file))) {
-      return readBounded(in, maxBytes);
-    } catch (java.nio.file.NoSuchFileException e) {
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path)) {
       throw new UsageException("no such file: " + file);
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      return readBounded(in, maxBytes);
+    } catch (AccessDeniedException e) {
+      throw new UsageException("cannot read " + file + ": permission denied");
     }
   }
 

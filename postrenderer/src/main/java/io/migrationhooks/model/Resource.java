@@ -3,6 +3,9 @@ package io.migrationhooks.model;
 import io.migrationhooks.yaml.BadInputException;
 import io.migrationhooks.yaml.Document;
 import io.migrationhooks.yaml.YamlNodes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -18,10 +21,27 @@ public final class Resource {
 
   private final Document document;
   private final MappingNode root;
+  private final String kind;
+  private final String apiVersion;
+  private final String name;
+  private final String namespace;
+  private final Map<String, String> labels;
+  private final Map<String, String> annotations;
 
   private Resource(Document document, MappingNode root) {
     this.document = document;
     this.root = root;
+    this.kind = YamlNodes.stringAt(root, "kind");
+    this.apiVersion = YamlNodes.stringAt(root, "apiVersion");
+    this.name = YamlNodes.stringAt(root, "metadata", "name");
+    String namespace = YamlNodes.stringAt(root, "metadata", "namespace");
+    this.namespace = namespace == null || namespace.isEmpty() ? null : namespace;
+    this.labels = stringMapAt("metadata", "labels");
+    this.annotations = stringMapAt("metadata", "annotations");
+  }
+
+  private Map<String, String> stringMapAt(String... path) {
+    return Collections.unmodifiableMap(nodeAt(path).map(YamlNodes::stringMap).orElse(Map.of()));
   }
 
   /** @throws BadInputException when the document is not a mapping */
@@ -35,6 +55,17 @@ public final class Resource {
     throw new BadInputException(document.describe(document.root()) + ": the document is not a mapping (a Kubernetes object)");
   }
 
+  /** A resource for every non-empty document, in stream order. */
+  public static List<Resource> fromDocuments(List<Document> documents) {
+    List<Resource> resources = new ArrayList<>();
+    for (Document document : documents) {
+      if (!document.isEmpty()) {
+        resources.add(of(document));
+      }
+    }
+    return resources;
+  }
+
   public Document document() {
     return document;
   }
@@ -44,41 +75,36 @@ public final class Resource {
   }
 
   public String kind() {
-    return stringAt("kind");
+    return kind;
   }
 
   public String apiVersion() {
-    return stringAt("apiVersion");
+    return apiVersion;
   }
 
   public String name() {
-    return stringAt("metadata", "name");
+    return name;
   }
 
   /** Null when the document names no namespace (Helm applies the release namespace). */
   public String namespace() {
-    String namespace = stringAt("metadata", "namespace");
-    return namespace == null || namespace.isEmpty() ? null : namespace;
+    return namespace;
   }
 
   /** {@code Kind/namespace/name}, {@code Kind/name} without namespace, or the document position. */
   public String id() {
-    String kind = kind();
-    String name = name();
     if (kind == null || name == null) {
       return document.describe() + (kind == null ? "" : " (" + kind + ")");
     }
-    String namespace = namespace();
     return namespace == null ? kind + "/" + name : kind + "/" + namespace + "/" + name;
   }
 
   /** Whether this is the built-in kind (a custom resource that reuses the name, in another API group, is not). */
   public boolean isKind(String expected) {
-    if (!expected.equals(kind())) {
+    if (!expected.equals(kind)) {
       return false;
     }
     String group = BUILT_IN_GROUPS.get(expected);
-    String apiVersion = apiVersion();
     if (group == null || apiVersion == null) {
       return true;
     }
@@ -87,11 +113,11 @@ public final class Resource {
   }
 
   public Map<String, String> labels() {
-    return nodeAt("metadata", "labels").map(YamlNodes::stringMap).orElse(Map.of());
+    return labels;
   }
 
   public Map<String, String> annotations() {
-    return nodeAt("metadata", "annotations").map(YamlNodes::stringMap).orElse(Map.of());
+    return annotations;
   }
 
   public String annotation(String key) {
@@ -117,13 +143,10 @@ public final class Resource {
    * including one only makes it a hook.
    */
   public boolean sameNamespace(Resource other) {
-    String mine = namespace();
-    String theirs = other.namespace();
-    return mine == null || theirs == null || mine.equals(theirs);
+    return namespace == null || other.namespace == null || namespace.equals(other.namespace);
   }
 
   public Optional<PodTemplate> podTemplate() {
-    String kind = kind();
     if (kind == null || !isKind(kind)) {
       return Optional.empty();
     }

@@ -29,7 +29,7 @@ public final class DatabaseFirstRule implements Rule {
       return;
     }
     selection.closure().forEach((resource, tier) -> {
-      if (tier == Tier.MIGRATION_JOB || context.leaveDeclaredHook(resource, "database resource")) {
+      if (tier == Tier.MIGRATION_JOB || context.leaveDeclaredHook(resource)) {
         return;
       }
       Map<String, String> annotations = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ public final class MigrationJobRule implements Rule {
   @Override
   public void apply(RenderContext context) {
     for (Resource job : context.selection().migrationJobs()) {
-      if (context.leaveDeclaredHook(job, "migration Job")) {
+      if (context.leaveDeclaredHook(job)) {
         continue;
       }
       Map<String, String> annotations = new LinkedHashMap<>();

@@ -4,9 +4,11 @@ import io.migrationhooks.model.HelmAnnotations;
 import io.migrationhooks.model.Resource;
 import io.migrationhooks.yaml.DocumentEditor;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What rules read (resources, selection, settings) and write (edits, notes, new hooks). */
 public final class RenderContext {
@@ -16,6 +18,7 @@ public final class RenderContext {
   private final Map<Resource, DocumentEditor> editors = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
   private final List<Resource> newHooks = new ArrayList<>();
+  private final Set<Resource> declaredHooksNoted = new HashSet<>();
 
   public RenderContext(List<Resource> resources, Selection selection, Settings settings) {
     this.resources = resources;
@@ -55,13 +58,15 @@ public final class RenderContext {
     return newHooks;
   }
 
-  /** True, after noting it, when the chart already declares the resource as a hook. */
-  public boolean leaveDeclaredHook(Resource resource, String what) {
+  /** True, after noting it once, when the chart already declares the resource as a hook. */
+  public boolean leaveDeclaredHook(Resource resource) {
     String hook = resource.annotation(HelmAnnotations.HOOK);
     if (hook == null) {
       return false;
     }
-    note(resource, "already a Helm hook (" + HelmAnnotations.HOOK + ": " + hook + "); " + what + " left as written");
+    if (declaredHooksNoted.add(resource)) {
+      note(resource, "already a Helm hook (" + HelmAnnotations.HOOK + ": " + hook + "); left as written");
+    }
     return true;
   }
 

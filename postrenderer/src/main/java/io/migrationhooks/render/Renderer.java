@@ -21,12 +21,7 @@ public final class Renderer {
   public RenderResult render(String input, Settings settings, RenderOptions options) {
     settings.validate();
     List<Document> documents = YamlStream.parse(input, options.limits());
-    List<Resource> resources = new ArrayList<>();
-    for (Document document : documents) {
-      if (!document.isEmpty()) {
-        resources.add(Resource.of(document));
-      }
-    }
+    List<Resource> resources = Resource.fromDocuments(documents);
     boolean fromHelm4 = resources.stream().anyMatch(r -> r.hasAnnotation(HelmAnnotations.POSTRENDER_FILENAME));
     Selection selection = Selection.of(resources, settings);
     RenderContext context = new RenderContext(resources, selection, settings);

@@ -25,10 +25,10 @@ public final class RolloutRule implements Rule {
       if (rollout != null && !rollout.equals(ROLLOUT_UNMANAGED)) {
         throw new BadInputException(deployment.id() + ": " + ROLLOUT + " must be '" + ROLLOUT_UNMANAGED + "'");
       }
-      if (context.leaveDeclaredHook(deployment, "rollout")) {
+      if (context.leaveDeclaredHook(deployment)) {
         continue;
       }
-      if (context.selection().databaseWorkloads().contains(deployment)) {
+      if (context.selection().isDatabaseWorkload(deployment)) {
         context.note(deployment, "rollout left alone (database workload)");
       } else if (rollout != null) {
         context.note(deployment, "rollout left alone (" + ROLLOUT + ": " + ROLLOUT_UNMANAGED + ")");

@@ -9,9 +9,11 @@ import io.migrationhooks.model.Reference;
 import io.migrationhooks.model.Resource;
 import io.migrationhooks.yaml.BadInputException;
 import io.migrationhooks.yaml.YamlNodes;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,44 +31,56 @@ public final class Selection {
 
   private final List<Resource> migrationJobs;
   private final List<Resource> databaseWorkloads;
+  private final Set<Resource> databaseWorkloadSet;
   private final Map<Resource, Tier> closure;
 
   private Selection(List<Resource> migrationJobs, List<Resource> databaseWorkloads, Map<Resource, Tier> closure) {
     this.migrationJobs = migrationJobs;
     this.databaseWorkloads = databaseWorkloads;
+    this.databaseWorkloadSet = new HashSet<>(databaseWorkloads);
     this.closure = closure;
   }
 
   /** @throws BadInputException when a role annotation is on the wrong kind or has an unknown value */
   public static Selection of(List<Resource> resources, Settings settings) {
-    List<Resource> jobs = resources.stream().filter(r -> isMigrationJob(r, settings)).toList();
-    List<Resource> databases = resources.stream().filter(r -> isDatabaseWorkload(r, settings)).toList();
+    List<Resource> jobs = resources.stream().filter(r -> selectedAsMigrationJob(r, settings)).toList();
+    List<Resource> databases = resources.stream().filter(r -> selectedAsDatabaseWorkload(r, settings)).toList();
+    List<Map<String, String>> databasePodLabels = databases.stream()
+        .map(database -> database.podTemplate().map(PodTemplate::labels).orElse(Map.of()))
+        .toList();
 
-    Set<Resource> services = new LinkedHashSet<>();
+    Set<Resource> services = new HashSet<>();
     for (Resource service : resources) {
-      if (service.isKind("Service") && selectsAny(service, databases)) {
+      if (service.isKind("Service") && selectsAny(service, databases, databasePodLabels)) {
         services.add(service);
       }
     }
-    Set<Resource> config = new LinkedHashSet<>();
+    Map<Reference, List<Resource>> configByReference = new HashMap<>();
+    for (Resource candidate : resources) {
+      if (CONFIG_KINDS.contains(candidate.kind()) && candidate.isKind(candidate.kind()) && candidate.name() != null) {
+        configByReference.computeIfAbsent(new Reference(candidate.kind(), candidate.name()), r -> new ArrayList<>()).add(candidate);
+      }
+    }
+    Set<Resource> config = new HashSet<>();
     for (Resource workload : concat(databases, jobs)) {
-      Set<Reference> references = workload.podTemplate().map(PodTemplate::references).orElse(Set.of());
-      for (Resource candidate : resources) {
-        if (CONFIG_KINDS.contains(candidate.kind()) && candidate.isKind(candidate.kind())
-            && candidate.sameNamespace(workload)
-            && references.contains(new Reference(candidate.kind(), candidate.name()))) {
-          config.add(candidate);
+      for (Reference reference : workload.podTemplate().map(PodTemplate::references).orElse(Set.of())) {
+        for (Resource candidate : configByReference.getOrDefault(reference, List.of())) {
+          if (candidate.sameNamespace(workload)) {
+            config.add(candidate);
+          }
         }
       }
     }
+    Set<Resource> jobSet = new HashSet<>(jobs);
+    Set<Resource> databaseSet = new HashSet<>(databases);
     Map<Resource, Tier> closure = new LinkedHashMap<>();
     for (Resource resource : resources) {
-      tier(resource, jobs, databases, services, config).ifPresent(tier -> closure.put(resource, tier));
+      tier(resource, jobSet, databaseSet, services, config).ifPresent(tier -> closure.put(resource, tier));
     }
     return new Selection(jobs, databases, Collections.unmodifiableMap(closure));
   }
 
-  private static Optional<Tier> tier(Resource resource, List<Resource> jobs, List<Resource> databases,
+  private static Optional<Tier> tier(Resource resource, Set<Resource> jobs, Set<Resource> databases,
       Set<Resource> services, Set<Resource> config) {
     if (jobs.contains(resource)) {
       return Optional.of(Tier.MIGRATION_JOB);
@@ -81,12 +95,12 @@ public final class Selection {
   }
 
   private static List<Resource> concat(List<Resource> first, List<Resource> second) {
-    List<Resource> all = new java.util.ArrayList<>(first);
+    List<Resource> all = new ArrayList<>(first);
     all.addAll(second);
     return all;
   }
 
-  static boolean isMigrationJob(Resource resource, Settings settings) {
+  static boolean selectedAsMigrationJob(Resource resource, Settings settings) {
     String role = role(resource);
     if (role != null) {
       if (role.equals(ROLE_MIGRATION) && !resource.isKind("Job")) {
@@ -97,7 +111,7 @@ public final class Selection {
     return resource.isKind("Job") && matches(settings.migrationSelector, resource.labels());
   }
 
-  static boolean isDatabaseWorkload(Resource resource, Settings settings) {
+  static boolean selectedAsDatabaseWorkload(Resource resource, Settings settings) {
     boolean workloadKind = resource.isKind("StatefulSet") || resource.isKind("Deployment");
     String role = role(resource);
     if (role != null) {
@@ -118,13 +132,17 @@ public final class Selection {
     return role;
   }
 
-  private static boolean selectsAny(Resource service, List<Resource> workloads) {
+  private static boolean selectsAny(Resource service, List<Resource> workloads, List<Map<String, String>> podLabels) {
     Map<String, String> selector = service.nodeAt("spec", "selector").map(YamlNodes::stringMap).orElse(Map.of());
     if (selector.isEmpty()) {
       return false;
     }
-    return workloads.stream().anyMatch(workload -> workload.sameNamespace(service)
-        && workload.podTemplate().map(template -> matches(selector, template.labels())).orElse(false));
+    for (int i = 0; i < workloads.size(); i++) {
+      if (workloads.get(i).sameNamespace(service) && matches(selector, podLabels.get(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every selector label present with the same value; an empty selector matches nothing. */
@@ -143,6 +161,10 @@ public final class Selection {
 
   public List<Resource> databaseWorkloads() {
     return databaseWorkloads;
+  }
+
+  public boolean isDatabaseWorkload(Resource resource) {
+    return databaseWorkloadSet.contains(resource);
   }
 
   /** Migration Jobs, database workloads, their Services and the config they reference, in document order. */

@@ -71,6 +71,7 @@ public final class YamlStream {
     }
     LoadSettings settings = LoadSettings.builder()
         .setLabel("document")
+        .setSchema(new RawSchema())
         .setUseMarks(true)
         .setParseComments(false)
         .setAllowDuplicateKeys(true)

@@ -132,6 +132,25 @@ class RenderCommandTest {
   }
 
   @Test
+  void helm3RefusesInputFromHelm4() {
+    Cli cli = Cli.run(HELM4_STREAM, "render", "--helm3");
+
+    assertThat(cli.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.err()).startsWith("migration-hooks: --helm3 was given, but the input comes from Helm 4");
+  }
+
+  @Test
+  void helm3AcceptsHooksTheChartDeclares() {
+    String input = HELM4_STREAM.replace(TAG + ": \"chart/templates/job.yaml\"", "helm.sh/hook: pre-install").replace(TAG, "x");
+
+    Cli cli = Cli.run(input, "render", "--helm3");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).isEqualTo(input);
+  }
+
+  @Test
   void helm3AppliesTheRolloutRuleOnly() {
     String input = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {replicas: 2}\n";
 
@@ -159,6 +178,7 @@ class RenderCommandTest {
         Arguments.of("conflicting modes", new String[] {"render", "--helm3", "--assume-hooks-honored"},
             "migration-hooks: --helm3 and --assume-hooks-honored cannot be combined"),
         Arguments.of("missing file", new String[] {"render", "-f", "/no/such/file.yaml"}, "migration-hooks: no such file: /no/such/file.yaml"),
+        Arguments.of("a folder as input", new String[] {"render", "-f", "/"}, "migration-hooks: no such file: /"),
         Arguments.of("unknown config key", new String[] {"render", "--config", "CONFIG:weights: {jobs: 1}"},
             "migration-hooks: CONFIG: unknown key 'weights.jobs'"),
         Arguments.of("bad config value", new String[] {"render", "--config", "CONFIG:weights: {services: -40}"},

@@ -24,7 +24,7 @@ class DatabaseFirstRuleTest {
                 envFrom: [{secretRef: {name: flyway-env}}]
       """;
   private static final String JOB_NOTE =
-      "Job/migrate: already a Helm hook (helm.sh/hook: pre-install,pre-upgrade); migration Job left as written";
+      "Job/migrate: already a Helm hook (helm.sh/hook: pre-install,pre-upgrade); left as written";
   private static final String DATABASE = """
       ---
       apiVersion: apps/v1
@@ -143,7 +143,7 @@ class DatabaseFirstRuleTest {
                     "labels: {app.kubernetes.io/component: database}\n  annotations: {helm.sh/hook: pre-install}")
                 + hooked("Secret", "db-secret", -30) + JOB,
             JOB_NOTE,
-            "StatefulSet/db: already a Helm hook (helm.sh/hook: pre-install); database resource left as written"));
+            "StatefulSet/db: already a Helm hook (helm.sh/hook: pre-install); left as written"));
   }
 
   @ParameterizedTest(name = "{0}")

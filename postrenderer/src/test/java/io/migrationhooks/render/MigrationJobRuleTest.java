@@ -91,7 +91,7 @@ class MigrationJobRuleTest {
               labels: {app.kubernetes.io/component: migration}
               annotations: {helm.sh/hook: post-install, helm.sh/hook-weight: "5"}
             """,
-            "Job/shop/migrate: already a Helm hook (helm.sh/hook: post-install); migration Job left as written"),
+            "Job/shop/migrate: already a Helm hook (helm.sh/hook: post-install); left as written"),
         RuleCase.unchanged("a Job that already has exactly these annotations is untouched",
             """
             apiVersion: batch/v1
@@ -102,7 +102,7 @@ class MigrationJobRuleTest {
               name: migrate
               labels: {app.kubernetes.io/component: migration}
             """,
-            "Job/migrate: already a Helm hook (helm.sh/hook: pre-install,pre-upgrade); migration Job left as written"));
+            "Job/migrate: already a Helm hook (helm.sh/hook: pre-install,pre-upgrade); left as written"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -80,6 +80,18 @@ class RolloutRuleTest {
               strategy: {type: Recreate}
             """,
             "Deployment/api: rollout left alone (migration-hooks.io/rollout: unmanaged)"),
+        RuleCase.unchanged("a Deployment the chart declares as a hook is left as written, noted once",
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: db, labels: {app.kubernetes.io/component: database}, annotations: {helm.sh/hook: pre-install}}
+            ---
+            apiVersion: batch/v1
+            kind: Job
+            metadata: {name: m, labels: {app.kubernetes.io/component: migration}, annotations: {helm.sh/hook: pre-install}}
+            """,
+            "Job/m: already a Helm hook (helm.sh/hook: pre-install); left as written",
+            "Deployment/db: already a Helm hook (helm.sh/hook: pre-install); left as written"),
         RuleCase.unchanged("StatefulSets, DaemonSets and custom Deployments are not touched",
             """
             apiVersion: apps/v1

@@ -234,6 +234,20 @@ class DocumentEditorTest {
   }
 
   @Test
+  void aDuplicateKeyIsEditedWhereItWinsTheLastOne() {
+    String input = "metadata:\n  annotations: {a: b}\n  annotations: {c: d}\n";
+
+    assertThat(edit(input, HOOK, "x")).isEqualTo("metadata:\n  annotations: {a: b}\n  annotations: {c: d, \"helm.sh/hook\": \"x\"}\n");
+  }
+
+  @Test
+  void refusesExplicitKeysWhereItMustInsert() {
+    assertThatThrownBy(() -> edit("metadata:\n  ? name\n  : x\n", HOOK, "x"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("metadata uses explicit keys (?)");
+  }
+
+  @Test
   void refusesAValueThatIsNotAMapping() {
     assertThatThrownBy(() -> edit("metadata:\n  annotations: [a]\n", HOOK, "x"))
         .isInstanceOf(BadInputException.class)

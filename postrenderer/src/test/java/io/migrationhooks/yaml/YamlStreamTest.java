@@ -28,6 +28,9 @@ class YamlStreamTest {
         Arguments.of("dashes inside a value are not markers", "a: ---\nb: |\n  ---x\n---x: 1\n",
             List.of("a: ---\nb: |\n  ---x\n---x: 1\n")),
         Arguments.of("CRLF", "a: 1\r\n---\r\nb: 2\r\n", List.of("a: 1\r\n", "---\r\nb: 2\r\n")),
+        Arguments.of("directive stays with its document", "a: 1\n...\n%YAML 1.2\n---\nb: 2\n",
+            List.of("a: 1\n...\n", "%YAML 1.2\n---\nb: 2\n")),
+        Arguments.of("byte order mark", "\uFEFFa: 1\n---\nb: 2\n", List.of("\uFEFFa: 1\n", "---\nb: 2\n")),
         Arguments.of("comment-only tail", "a: 1\n---\n# end\n", List.of("a: 1\n", "---\n# end\n")));
   }
 
