@@ -62,7 +62,7 @@ class ArgoCdDeploymentWaveRuleTest {
             "Deployment/db: rollout left alone (database workload)"),
         RuleCase.unchanged("a Deployment the chart made a Helm hook is left as written",
             deployment("hooked", "annotations: {helm.sh/hook: post-install}\n") + JOB,
-            "Deployment/hooked: already a Helm hook (helm.sh/hook: post-install); rollout left as written"),
+            "Deployment/hooked: already a Helm hook (helm.sh/hook: post-install); left as written"),
         RuleCase.of("a Deployment the chart made an Argo CD hook keeps its place",
             deployment("hooked", "annotations: {argocd.argoproj.io/hook: PostSync}\n") + JOB,
             rolled(deployment("hooked", "annotations: {argocd.argoproj.io/hook: PostSync}\n")) + JOB,
