@@ -5,3 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 mvn -B -q package -DskipTests
+scripts/render-example.sh

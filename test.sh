@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+scripts/provision-helm.sh
 mvn -B verify
 migrator-image/scripts/push-smoke-test.sh   # jib:build to a loopback registry gives the digest package built
+ci/check.sh

@@ -21,7 +21,7 @@ http: {addr: 127.0.0.1:$port}
 YAML
 docker-registry serve "$work/config.yml" > "$work/registry.log" 2>&1 &
 registry=$!
-trap 'kill $registry 2>/dev/null; wait $registry 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $registry 2>/dev/null; wait $registry 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.2; done
 
 image=127.0.0.1:$port/migration-hooks/migrator:smoke

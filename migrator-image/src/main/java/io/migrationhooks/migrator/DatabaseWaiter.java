@@ -79,8 +79,9 @@ public final class DatabaseWaiter {
             delay = delay.multipliedBy(2).compareTo(MAX_DELAY) < 0 ? delay.multipliedBy(2) : MAX_DELAY;
         }
         throw new MigratorException(ExitCode.DATABASE_UNREACHABLE, String.format(Locale.ROOT,
-                "%s is not reachable: gave up after %d attempts in %s (MIGRATOR_WAIT_TIMEOUT=%d); last error: %s",
-                target, attempt, seconds(elapsedSince(start)), config.waitTimeout().toSeconds(), lastError));
+                "%s is not reachable: gave up after %d attempt%s in %s (MIGRATOR_WAIT_TIMEOUT=%d); last error: %s",
+                target, attempt, attempt == 1 ? "" : "s", seconds(elapsedSince(start)), config.waitTimeout().toSeconds(),
+                lastError));
     }
 
     /**

@@ -23,11 +23,6 @@ final class FlywayLog implements LogCreator, Log {
     }
 
     @Override
-    public boolean isDebugEnabled() {
-        return debug;
-    }
-
-    @Override
     public void debug(String message) {
         if (debug) {
             err.println("flyway debug: " + message);

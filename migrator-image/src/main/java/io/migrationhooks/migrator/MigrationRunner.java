@@ -8,6 +8,7 @@ import java.util.function.LongSupplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -34,26 +35,33 @@ public final class MigrationRunner {
     /** Builds the Flyway configuration now, so bad FLYWAY_* settings fail before any waiting. */
     public static MigrationRunner prepare(MigratorConfig config, LongSupplier nanoTime, PrintStream out,
             PrintStream err) throws MigratorException {
-        FluentConfiguration configuration = Flyway.configure(MigrationRunner.class.getClassLoader());
+        Flyway flyway;
         try {
-            configuration.configuration(config.otherFlywaySettings());
+            FluentConfiguration configuration = Flyway.configure(MigrationRunner.class.getClassLoader())
+                    // Flyway gives up on the lock after 50 one-second retries; a second runner must instead
+                    // wait for a long migration to finish (Helm's timeout bounds the Job). FLYWAY_LOCK_RETRY_COUNT wins.
+                    .lockRetryCount(-1)
+                    .configuration(config.otherFlywaySettings())
+                    .dataSource(config.url(), config.user(), config.password())
+                    .locations(config.locations().toArray(String[]::new))
+                    .failOnMissingLocations(true)
+                    .validateMigrationNaming(true)
+                    .connectRetries(0);
+            if (!config.schemas().isEmpty()) {
+                configuration.schemas(config.schemas().toArray(String[]::new));
+            }
+            flyway = configuration.load();
         } catch (FlywayException e) {
             throw new MigratorException(ExitCode.BAD_CONFIGURATION,
-                    "a FLYWAY_* setting is invalid: " + DatabaseWaiter.oneLine(e.getMessage()), e);
+                    "a FLYWAY_* setting is invalid: " + config.redact(DatabaseWaiter.oneLine(e.getMessage())), e);
         }
-        configuration
-                .dataSource(config.url(), config.user(), config.password())
-                .locations(config.locations().toArray(String[]::new))
-                .failOnMissingLocations(true)
-                .validateMigrationNaming(true)
-                .connectRetries(0);
-        if (!config.schemas().isEmpty()) {
-            configuration.schemas(config.schemas().toArray(String[]::new));
-        }
-        Flyway flyway = configuration.load();
         // Flyway keeps its log target in a static that its constructor resets, so this comes after load().
         LogFactory.setLogCreator(new FlywayLog(err, config.debug()));
         return new MigrationRunner(config, flyway, nanoTime, out);
+    }
+
+    Configuration flywayConfiguration() {
+        return flyway.getConfiguration();
     }
 
     public void migrate() throws MigratorException {

@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The migrator in-process against a real PostgreSQL server. */
+@ExtendWith(SharedPostgres.class)
 class MigratorPostgresTest {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static PostgresServer server;
@@ -27,13 +28,8 @@ class MigratorPostgresTest {
     Path tmp;
 
     @BeforeAll
-    static void startPostgres() {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        server.close();
+    static void useSharedPostgres(PostgresServer shared) {
+        server = shared;
     }
 
     private static String newDatabase() throws SQLException {
@@ -211,6 +207,19 @@ class MigratorPostgresTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("migrator: FLYWAY_USER is not set\n");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void anInvalidFlywaySettingExitsTwoBeforeAnyWaiting() {
+        Map<String, String> env = env("jdbc:postgresql://localhost:" + PostgresServer.freePort() + "/orders");
+        env.put("FLYWAY_BASELINE_ON_MIGRATE", "maybe");
+
+        Run run = Run.inProcess(env);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).startsWith("migrator: a FLYWAY_* setting is invalid: ").contains("maybe");
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.out()).as("fails before the first connection attempt").isEmpty();
     }
 
     @Test

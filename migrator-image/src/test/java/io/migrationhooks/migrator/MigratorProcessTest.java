@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The migrator as separate JVMs: exit codes as the Job sees them, and five runners at once. */
+@ExtendWith(SharedPostgres.class)
 class MigratorProcessTest {
     private static final int RUNNERS = 5;
     private static PostgresServer server;
@@ -28,13 +29,8 @@ class MigratorProcessTest {
     Path tmp;
 
     @BeforeAll
-    static void startPostgres() {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        server.close();
+    static void useSharedPostgres(PostgresServer shared) {
+        server = shared;
     }
 
     private static Map<String, String> env(String url) {

@@ -1,0 +1,58 @@
+package io.migrationhooks.it;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Helm binary with its own private configuration, data, cache and plugin folders, so a test never
+ * reads or changes the user's Helm set-up.
+ */
+final class Helm {
+
+    private final Path binary;
+    private final Path home;
+
+    private Helm(Path binary, Path home) {
+        this.binary = binary;
+        this.home = home;
+    }
+
+    static Helm four(Path home) {
+        return new Helm(TestPaths.helm4(), home);
+    }
+
+    static Helm three(Path home) {
+        return new Helm(TestPaths.helm3(), home);
+    }
+
+    /** Installs a plugin from a local folder (Helm links to the folder rather than copying it). */
+    Helm withPluginInstalled(Path pluginFolder) {
+        run("plugin", "install", pluginFolder.toString()).requireSuccess();
+        return this;
+    }
+
+    ProcessResult run(String... args) {
+        return run(List.of(args));
+    }
+
+    ProcessResult run(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(binary.toString());
+        command.addAll(args);
+        return Processes.run(command, this::privateHomes);
+    }
+
+    private void privateHomes(Map<String, String> environment) {
+        environment.keySet().removeIf(name -> name.startsWith("HELM_") || name.equals("KUBECONFIG"));
+        Path data = home.resolve("data");
+        environment.put("HELM_CONFIG_HOME", home.resolve("config").toString());
+        environment.put("HELM_DATA_HOME", data.toString());
+        environment.put("HELM_CACHE_HOME", home.resolve("cache").toString());
+        // Helm 4.1 installs local plugins into $HELM_DATA_HOME/plugins whatever HELM_PLUGINS says
+        // (helm/helm#32646), so both point at the same private folder.
+        environment.put("HELM_PLUGINS", data.resolve("plugins").toString());
+        environment.put("KUBECONFIG", home.resolve("kubeconfig-absent").toString());
+    }
+}

@@ -1,0 +1,136 @@
+package io.migrationhooks.it;
+
+import static io.migrationhooks.it.Manifests.annotations;
+import static io.migrationhooks.it.Manifests.at;
+import static io.migrationhooks.it.Manifests.find;
+import static io.migrationhooks.it.Manifests.ids;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The example chart installed (dry run) by real Helm 4 with the migration-hooks plugin. */
+class Helm4PluginDryRunTest {
+
+    private static final List<String> DATABASE_HOOKS = List.of(
+            "Secret/app-database", "ConfigMap/app-postgresql",
+            "Service/app-postgresql", "Service/app-postgresql-hl",
+            "StatefulSet/app-postgresql");
+    private static final String MIGRATION_JOB = "Job/app-migrations";
+
+    @TempDir
+    Path helmHome;
+
+    private Helm helm;
+
+    @BeforeEach
+    void installPlugin() {
+        helm = Helm.four(helmHome).withPluginInstalled(TestPaths.distribution());
+    }
+
+    @Test
+    void hooksCreateConfigThenServicesThenDatabaseThenRunTheMigration() {
+        DryRunOutput output = dryRun();
+
+        // Helm lists hooks grouped by kind; it runs them sorted by weight, then by name.
+        assertThat(output.hooks()).extracting(Manifests::kind)
+                .containsExactly("Secret", "ConfigMap", "Service", "Service", "StatefulSet", "Job");
+        assertThat(HelmHookOrder.executionOrder(output.hooks())).extracting(Manifests::id).containsExactly(
+                "Secret/app-database", "ConfigMap/app-postgresql",
+                "Service/app-postgresql", "Service/app-postgresql-hl",
+                "StatefulSet/app-postgresql",
+                MIGRATION_JOB);
+        assertThat(HelmHookOrder.executionOrder(output.hooks())).extracting(HelmHookOrder::weight)
+                .containsExactly(-30, -30, -20, -20, -10, 0);
+        assertThat(output.hooks()).allSatisfy(hook ->
+                assertThat(annotations(hook)).containsEntry("helm.sh/hook", "pre-install,pre-upgrade"));
+    }
+
+    @Test
+    void databaseHooksAreNeverDeletedOrRecreatedByHelm() {
+        DryRunOutput output = dryRun();
+
+        for (String id : DATABASE_HOOKS) {
+            Map<String, Object> hook = find(output.hooks(), id.split("/")[0], id.split("/")[1]);
+            assertThat(annotations(hook)).as(id)
+                    .containsEntry("helm.sh/resource-policy", "keep")
+                    .containsEntry("helm.sh/hook-delete-policy", "hook-failed");
+        }
+    }
+
+    @Test
+    void migrationJobReplacesItsPreviousRunAndShowsItsLogsWhenItFails() {
+        Map<String, Object> job = find(dryRun().hooks(), "Job", "app-migrations");
+
+        assertThat(annotations(job))
+                .containsEntry("helm.sh/hook-delete-policy", "before-hook-creation")
+                .containsEntry("helm.sh/hook-output-log-policy", "hook-failed")
+                .doesNotContainKey("helm.sh/resource-policy");
+    }
+
+    @Test
+    void backendIsAReleaseResourceThatNeverDropsBelowItsReplicas() {
+        DryRunOutput output = dryRun();
+
+        assertThat(ids(output.manifest())).containsExactlyInAnyOrder("Service/app", "Deployment/app");
+        Map<String, Object> backend = find(output.manifest(), "Deployment", "app");
+        assertThat(annotations(backend)).doesNotContainKey("helm.sh/hook");
+        assertThat(at(backend, "spec.replicas")).isEqualTo(3);
+        assertThat(at(backend, "spec.strategy.type")).isEqualTo("RollingUpdate");
+        assertThat(at(backend, "spec.strategy.rollingUpdate.maxUnavailable")).isEqualTo(0);
+        assertThat(at(backend, "spec.strategy.rollingUpdate.maxSurge")).isEqualTo(1);
+    }
+
+    @Test
+    void postRendererArgsReachTheLauncher() throws IOException {
+        Path config = Files.writeString(helmHome.resolve("weights.yaml"), """
+                weights: {config: -7, services: -6, databaseWorkloads: -5, migrationJob: 4}
+                rollout: {maxSurge: 2, maxUnavailable: 0}
+                """);
+
+        DryRunOutput output = dryRun("--post-renderer-args", "--config=" + config);
+
+        assertThat(HelmHookOrder.executionOrder(output.hooks())).extracting(HelmHookOrder::weight)
+                .containsExactly(-7, -7, -6, -6, -5, 4);
+        assertThat(at(find(output.manifest(), "Deployment", "app"), "spec.strategy.rollingUpdate.maxSurge"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void runShSummaryListsTheHooksInExecutionOrderThenTheRollout() throws IOException {
+        Path helmOutput = Files.writeString(helmHome.resolve("dry-run.txt"), dryRunStdout());
+
+        ProcessResult summary = Processes.run(List.of("awk", "-f",
+                TestPaths.repoRoot().resolve("scripts/summarize-dry-run.awk").toString(), helmOutput.toString()));
+
+        assertThat(summary.requireSuccess().stdout().lines().map(String::strip).toList())
+                .containsSubsequence(
+                        "-30    Secret       app-database           pre-install,pre-upgrade  hook-failed              keep",
+                        "-30    ConfigMap    app-postgresql         pre-install,pre-upgrade  hook-failed              keep",
+                        "-20    Service      app-postgresql         pre-install,pre-upgrade  hook-failed              keep",
+                        "-20    Service      app-postgresql-hl      pre-install,pre-upgrade  hook-failed              keep",
+                        "-10    StatefulSet  app-postgresql         pre-install,pre-upgrade  hook-failed              keep",
+                        "0      Job          app-migrations         pre-install,pre-upgrade  before-hook-creation     -",
+                        "Then the release resources:",
+                        "Deployment   app                    3 replicas, RollingUpdate maxSurge 1 maxUnavailable 0");
+    }
+
+    private DryRunOutput dryRun(String... extraArgs) {
+        return DryRunOutput.parse(dryRunStdout(extraArgs));
+    }
+
+    private String dryRunStdout(String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("install", "app", TestPaths.chart().toString(),
+                "--dry-run=client", "--namespace", "demo", "--post-renderer", "migration-hooks"));
+        args.addAll(List.of(extraArgs));
+        return helm.run(args).requireSuccess().stdout();
+    }
+}
