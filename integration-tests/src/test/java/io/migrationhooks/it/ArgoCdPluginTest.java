@@ -104,6 +104,18 @@ class ArgoCdPluginTest {
     }
 
     @Test
+    void aConfigFileNamedByTheApplicationSetsTheWaves() throws IOException {
+        Path config = Files.writeString(home.resolve("waves.yaml"),
+                "waves: {config: -3, services: -2, databaseWorkloads: -1, migrationJob: 5, deployments: 20}\n");
+
+        ProcessResult generate = ArgoCdPlugin.run("generate", TestPaths.chart(), home,
+                Map.of("MIGRATION_HOOKS_CONFIG", config.toString())).requireSuccess();
+
+        assertThat(generate.stdout()).contains("argocd.argoproj.io/sync-wave: \"20\"", "argocd.argoproj.io/sync-wave: \"5\"",
+                "argocd.argoproj.io/sync-wave: \"-1\"").doesNotContain("sync-wave: \"10\"");
+    }
+
+    @Test
     void aFailingHelmTemplateFailsTheGenerationWithNothingOnStdout() {
         ProcessResult generate = ArgoCdPlugin.run("generate", TestPaths.chart(), home,
                 Map.of("HELM_ARGS", "--set backend.replicaCount=two"));
