@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Helm post-renderer: runs schema migrations as a blocking hook, creates the database first,",
-        "and rolls Deployments out without losing ready pods.",
-        "Exit codes: 0 success, 1 bad input, 2 usage error, 3 internal error."})
+        "Helm post-renderer: runs schema migrations as a blocking hook, creates the database first, and rolls "
+            + "Deployments out without losing ready pods.",
+        "Exit codes: 0 success, 1 bad input, 2 usage error, 3 internal error.",
+        ""})
 public final class MigrationHooksCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

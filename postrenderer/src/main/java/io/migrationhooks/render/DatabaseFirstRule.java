@@ -28,16 +28,44 @@ public final class DatabaseFirstRule implements Rule {
       }
       return;
     }
-    selection.closure().forEach((resource, tier) -> {
+    Integer highestWeight = null;
+    for (Map.Entry<Resource, Tier> member : selection.closure().entrySet()) {
+      Resource resource = member.getKey();
+      Tier tier = member.getValue();
       if (tier == Tier.MIGRATION_JOB || context.leaveDeclaredHook(resource)) {
-        return;
+        continue;
       }
+      int weight = context.settings().weight(tier);
       Map<String, String> annotations = new LinkedHashMap<>();
       annotations.put(HOOK, PRE_INSTALL_PRE_UPGRADE);
-      annotations.put(HOOK_WEIGHT, Integer.toString(context.settings().weight(tier)));
+      annotations.put(HOOK_WEIGHT, Integer.toString(weight));
       annotations.put(HOOK_DELETE_POLICY, HOOK_FAILED);
       annotations.put(RESOURCE_POLICY, KEEP);
       context.makeHook(resource, annotations);
-    });
+      highestWeight = highestWeight == null ? weight : Math.max(highestWeight, weight);
+    }
+    if (highestWeight != null) {
+      noteDeclaredJobsRunningFirst(context, highestWeight);
+    }
+  }
+
+  /** A migration Job the chart made a hook keeps its weight; if that runs it before its database, say so. */
+  private static void noteDeclaredJobsRunningFirst(RenderContext context, int highestWeight) {
+    for (Resource job : context.selection().migrationJobs()) {
+      String weight = job.annotation(HOOK_WEIGHT);
+      if (job.annotation(HOOK) != null && helmWeight(weight) <= highestWeight) {
+        context.note(job, "its chart-declared " + HOOK_WEIGHT + " (" + helmWeight(weight)
+            + ") is not above the database hooks' (" + highestWeight + "), so Helm runs it before the database exists");
+      }
+    }
+  }
+
+  /** Helm reads a missing or unparsable weight as 0. */
+  private static int helmWeight(String weight) {
+    try {
+      return weight == null ? 0 : Integer.parseInt(weight.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 }

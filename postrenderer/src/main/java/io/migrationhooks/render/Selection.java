@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,27 +44,33 @@ public final class Selection {
 
   /** @throws BadInputException when a role annotation is on the wrong kind or has an unknown value */
   public static Selection of(List<Resource> resources, Settings settings) {
-    List<Resource> jobs = resources.stream().filter(r -> selectedAsMigrationJob(r, settings)).toList();
-    List<Resource> databases = resources.stream().filter(r -> selectedAsDatabaseWorkload(r, settings)).toList();
-    List<Map<String, String>> databasePodLabels = databases.stream()
-        .map(database -> database.podTemplate().map(PodTemplate::labels).orElse(Map.of()))
-        .toList();
+    List<Resource> jobs = resources.stream().filter(r -> isMigrationJob(r, settings)).toList();
+    List<Resource> databases = resources.stream().filter(r -> isDatabaseWorkload(r, settings)).toList();
 
-    Set<Resource> services = new HashSet<>();
+    // Indexes instead of every-resource-against-every-workload loops: those made 20,000 documents
+    // take minutes (see the README's Performance section).
+    Map<String, List<Map<String, String>>> databaseLabelsByNamespace = new HashMap<>();
+    for (Resource database : databases) {
+      database.podTemplate().map(PodTemplate::labels).ifPresent(labels ->
+          databaseLabelsByNamespace.computeIfAbsent(database.namespace(), ns -> new ArrayList<>()).add(labels));
+    }
+    Set<Resource> services = new LinkedHashSet<>();
     for (Resource service : resources) {
-      if (service.isKind("Service") && selectsAny(service, databases, databasePodLabels)) {
+      if (service.isKind("Service") && selectsAny(service, databaseLabelsByNamespace)) {
         services.add(service);
       }
     }
     Map<Reference, List<Resource>> configByReference = new HashMap<>();
     for (Resource candidate : resources) {
-      if (CONFIG_KINDS.contains(candidate.kind()) && candidate.isKind(candidate.kind()) && candidate.name() != null) {
-        configByReference.computeIfAbsent(new Reference(candidate.kind(), candidate.name()), r -> new ArrayList<>()).add(candidate);
+      String kind = candidate.kind();
+      if (CONFIG_KINDS.contains(kind) && candidate.isKind(kind)) {
+        configByReference.computeIfAbsent(new Reference(kind, candidate.name()), r -> new ArrayList<>()).add(candidate);
       }
     }
-    Set<Resource> config = new HashSet<>();
+    Set<Resource> config = new LinkedHashSet<>();
     for (Resource workload : concat(databases, jobs)) {
-      for (Reference reference : workload.podTemplate().map(PodTemplate::references).orElse(Set.of())) {
+      Set<Reference> references = workload.podTemplate().map(PodTemplate::references).orElse(Set.of());
+      for (Reference reference : references) {
         for (Resource candidate : configByReference.getOrDefault(reference, List.of())) {
           if (candidate.sameNamespace(workload)) {
             config.add(candidate);
@@ -100,7 +107,7 @@ public final class Selection {
     return all;
   }
 
-  static boolean selectedAsMigrationJob(Resource resource, Settings settings) {
+  static boolean isMigrationJob(Resource resource, Settings settings) {
     String role = role(resource);
     if (role != null) {
       if (role.equals(ROLE_MIGRATION) && !resource.isKind("Job")) {
@@ -111,7 +118,7 @@ public final class Selection {
     return resource.isKind("Job") && matches(settings.migrationSelector, resource.labels());
   }
 
-  static boolean selectedAsDatabaseWorkload(Resource resource, Settings settings) {
+  static boolean isDatabaseWorkload(Resource resource, Settings settings) {
     boolean workloadKind = resource.isKind("StatefulSet") || resource.isKind("Deployment");
     String role = role(resource);
     if (role != null) {
@@ -132,17 +139,17 @@ public final class Selection {
     return role;
   }
 
-  private static boolean selectsAny(Resource service, List<Resource> workloads, List<Map<String, String>> podLabels) {
+  /** Whether the Service selects the pods of a database workload that may share its namespace. */
+  private static boolean selectsAny(Resource service, Map<String, List<Map<String, String>>> databaseLabelsByNamespace) {
     Map<String, String> selector = service.nodeAt("spec", "selector").map(YamlNodes::stringMap).orElse(Map.of());
     if (selector.isEmpty()) {
       return false;
     }
-    for (int i = 0; i < workloads.size(); i++) {
-      if (workloads.get(i).sameNamespace(service) && matches(selector, podLabels.get(i))) {
-        return true;
-      }
-    }
-    return false;
+    String namespace = service.namespace();
+    return databaseLabelsByNamespace.entrySet().stream()
+        .filter(entry -> namespace == null || entry.getKey() == null || entry.getKey().equals(namespace))
+        .flatMap(entry -> entry.getValue().stream())
+        .anyMatch(labels -> matches(selector, labels));
   }
 
   /** Every selector label present with the same value; an empty selector matches nothing. */

@@ -3,7 +3,6 @@ package io.migrationhooks.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -53,6 +52,8 @@ class RenderCommandTest {
         Arguments.of("an undefined alias named like a secret",
             "apiVersion: v1\nkind: Secret\nstringData:\n  password: *" + SECRET_VALUE + "\n", "migration-hooks: document 1, line 4"),
         Arguments.of("billion laughs", billionLaughs(), "migration-hooks: document 1, line "),
+        Arguments.of("nesting too deep", "kind: ConfigMap\n---\na: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n",
+            "migration-hooks: document 2, line 2: nesting too deep"),
         Arguments.of("untagged input that would get hooks",
             HELM4_STREAM.replace(TAG, "x"),
             "migration-hooks: Job/migrate: would become a Helm hook, but the input has no Helm 4 tags"));
@@ -67,6 +68,17 @@ class RenderCommandTest {
     assertThat(cli.out()).isEmpty();
     assertThat(cli.errLines()).hasSize(1);
     assertThat(cli.err()).startsWith(errorStart).doesNotContain(SECRET_VALUE);
+  }
+
+  @Test
+  void emptyAndCommentOnlyInputPassThrough() {
+    for (String input : new String[] {"", "# nothing\n", "---\n# Source: x\n---\n"}) {
+      Cli cli = Cli.run(input, "render", "-f", "-");
+
+      assertThat(cli.exitCode()).isZero();
+      assertThat(cli.out()).isEqualTo(input);
+      assertThat(cli.err()).isEmpty();
+    }
   }
 
   @Test
@@ -238,9 +250,5 @@ class RenderCommandTest {
       bomb.append(c).append(": &").append(c).append(" [").append(String.join(",", java.util.Collections.nCopies(9, alias))).append("]\n");
     }
     return bomb.toString();
-  }
-
-  static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

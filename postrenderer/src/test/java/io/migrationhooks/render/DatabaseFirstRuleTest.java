@@ -135,6 +135,14 @@ class DatabaseFirstRuleTest {
         RuleCase.unchanged("without a migration Job the database is left alone",
             DATABASE + plain("Secret", "db-secret"),
             "StatefulSet/db: no migration Job in the stream; database left as an ordinary release resource"),
+        RuleCase.of("a chart-declared migration Job weighted before the database is reported",
+            plain("Secret", "flyway-env") + JOB.replace("annotations: {helm.sh/hook: \"pre-install,pre-upgrade\"}",
+                "annotations: {helm.sh/hook: \"pre-install,pre-upgrade\", helm.sh/hook-weight: \"-40\"}"),
+            hooked("Secret", "flyway-env", -30) + JOB.replace("annotations: {helm.sh/hook: \"pre-install,pre-upgrade\"}",
+                "annotations: {helm.sh/hook: \"pre-install,pre-upgrade\", helm.sh/hook-weight: \"-40\"}"),
+            JOB_NOTE,
+            "Job/migrate: its chart-declared helm.sh/hook-weight (-40) is not above the database hooks' (-30),"
+                + " so Helm runs it before the database exists"),
         RuleCase.of("a database the chart declares as a hook still pulls in its Secret",
             DATABASE.replace("labels: {app.kubernetes.io/component: database}",
                     "labels: {app.kubernetes.io/component: database}\n  annotations: {helm.sh/hook: pre-install}")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migrationhooks.model.Resource;
 import io.migrationhooks.yaml.BadInputException;
-import io.migrationhooks.yaml.Document;
 import io.migrationhooks.yaml.Limits;
 import io.migrationhooks.yaml.YamlStream;
 import java.util.LinkedHashMap;
@@ -102,9 +101,5 @@ class SelectionTest {
 
   static List<Resource> resources(String stream) {
     return YamlStream.parse(stream, Limits.DEFAULT).stream().filter(d -> !d.isEmpty()).map(Resource::of).toList();
-  }
-
-  static Document first(String stream) {
-    return YamlStream.parse(stream, Limits.DEFAULT).get(0);
   }
 }
