@@ -28,11 +28,6 @@ echo "\$ helm ${command[*]/#$root\//./}"
 "$helm" "${command[@]}" >"$output"
 
 # What Helm will do, from its dry-run output: `migration-hooks plan` reads the HOOKS and MANIFEST
-# documents as one stream, as Helm produced them (--as-is); a launcher without plan gets the awk summary.
-launcher="$distribution/bin/migration-hooks"
-if "$launcher" --help | grep -qE '^  plan '; then
-  awk '/^HOOKS:$/ { on = 1; next } /^MANIFEST:$/ { next } /^NOTES:$/ { on = 0 } on' "$output" |
-    "$launcher" plan --as-is
-else
-  awk -f "$root/scripts/summarize-dry-run.awk" "$output"
-fi
+# documents as one stream, as Helm produced them (--as-is: Helm already ran the post-renderer).
+awk '/^HOOKS:$/ { on = 1; next } /^MANIFEST:$/ { next } /^NOTES:$/ { on = 0 } on' "$output" |
+  "$distribution/bin/migration-hooks" plan --as-is

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Helm post-renderer: runs schema migrations as a blocking hook, creates the database first, and rolls "
             + "Deployments out without losing ready pods.",
-        "Exit codes: 0 success, 1 bad input, 2 usage error, 3 internal error.",
+        "Exit codes: 0 success, 1 bad input, 2 usage error, 3 internal error, 4 check found hazards.",
         ""})
 public final class MigrationHooksCommand implements Callable<Integer> {
   @Spec
@@ -29,7 +29,9 @@ public final class MigrationHooksCommand implements Callable<Integer> {
   /** The configured command line; subcommands are registered here. */
   public static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new MigrationHooksCommand())
-        .addSubcommand("render", new RenderCommand(stdin));
+        .addSubcommand("render", new RenderCommand(stdin))
+        .addSubcommand("plan", new PlanCommand(stdin))
+        .addSubcommand("check", new CheckCommand(stdin));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(new ErrorHandlers());

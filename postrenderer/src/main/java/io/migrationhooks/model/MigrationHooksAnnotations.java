@@ -9,6 +9,8 @@ public final class MigrationHooksAnnotations {
   /** {@code unmanaged} keeps a Deployment's rollout strategy as written. */
   public static final String ROLLOUT = "migration-hooks.io/rollout";
   public static final String ROLLOUT_UNMANAGED = "unmanaged";
+  /** Comma-separated check rule ids whose findings on this resource are silenced. */
+  public static final String IGNORE = "migration-hooks.io/ignore";
 
   private MigrationHooksAnnotations() {}
 }

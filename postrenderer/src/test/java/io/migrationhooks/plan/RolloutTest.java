@@ -1,0 +1,53 @@
+package io.migrationhooks.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.migrationhooks.yaml.BadInputException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RolloutTest {
+  private static Rollout rollout(String spec) {
+    return Rollout.of(HelmHookTest.parse("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: " + spec + "\n").get(0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      // spec                                                                           | surge | unavailable | min ready | below
+      "{replicas: 3, strategy: {rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}}         | 1 | 0 | 3 | false",
+      "{replicas: 4}                                                                       | 1 | 1 | 3 | true",
+      "{replicas: 10, strategy: {rollingUpdate: {maxSurge: 25%, maxUnavailable: 25%}}}     | 3 | 2 | 8 | true",
+      "{replicas: 3, strategy: {rollingUpdate: {maxSurge: 0, maxUnavailable: 10%}}}        | 0 | 1 | 2 | true",
+      "{replicas: 2, strategy: {rollingUpdate: {maxSurge: 100%, maxUnavailable: '0%'}}}    | 2 | 0 | 2 | false",
+      "{replicas: 2, strategy: {rollingUpdate: {maxUnavailable: 5}}}                       | 1 | 5 | 0 | true",
+      "{replicas: 3, strategy: {type: Recreate}}                                           | 0 | 3 | 0 | true",
+      "{replicas: 0}                                                                       | 0 | 1 | 0 | false",
+      "{}                                                                                  | 1 | 0 | 1 | false"})
+  void resolvesAsTheDeploymentControllerDoes(String spec, int surge, int unavailable, int minReady, boolean below) {
+    Rollout rollout = rollout(spec);
+
+    assertThat(rollout.resolvedMaxSurge()).as("surge").isEqualTo(surge);
+    assertThat(rollout.resolvedMaxUnavailable()).as("unavailable").isEqualTo(unavailable);
+    assertThat(rollout.minReady()).as("min ready").isEqualTo(minReady);
+    assertThat(rollout.dropsBelowReplicas()).as("below").isEqualTo(below);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "{}                                               | replicas,strategy,maxSurge,maxUnavailable",
+      "{replicas: 2, strategy: {type: RollingUpdate}}   | maxSurge,maxUnavailable",
+      "{strategy: {type: Recreate}}                     | replicas"})
+  void namesTheKubernetesDefaultsItApplied(String spec, String defaulted) {
+    assertThat(String.join(",", rollout(spec).defaulted())).isEqualTo(defaulted);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{replicas: many}                                     | Deployment/d: spec.replicas must be a non-negative integer",
+      "{strategy: {rollingUpdate: {maxSurge: 1.5}}}         | Deployment/d: spec.strategy.rollingUpdate.maxSurge must be",
+      "{strategy: {rollingUpdate: {maxUnavailable: x%}}}    | Deployment/d: spec.strategy.rollingUpdate.maxUnavailable must be"})
+  void rejectsValuesKubernetesRejects(String spec, String message) {
+    assertThatThrownBy(() -> rollout(spec)).isInstanceOf(BadInputException.class).hasMessageStartingWith(message);
+  }
+}
