@@ -37,6 +37,21 @@ class ArgoCdAnalysisCommandTest {
   }
 
   @Test
+  void theDiagramShowsWhatEachWaveWaitsFor() throws IOException {
+    Cli cli = Cli.run(read(EXAMPLE_CHART), "plan", "--target", "argocd", "-o", "mermaid");
+
+    assertThat(cli.out()).startsWith("sequenceDiagram\n  participant Tool as Argo CD\n").contains("""
+          Note over Tool,API: 4. Sync, wave -10
+          Tool->>API: apply StatefulSet/app-postgresql
+          API-->>Tool: StatefulSet/app-postgresql healthy
+          Note over Tool,API: 5. Sync, wave 0
+          Tool->>API: apply Service/app
+          Tool->>API: apply Job/app-migrations
+          API-->>Tool: Job/app-migrations completed
+        """);
+  }
+
+  @Test
   void planningTheArgoCdRenderAsIsGivesTheSamePlan() throws IOException {
     Cli rendered = Cli.run(read(EXAMPLE_CHART), "render", "--target", "argocd");
 
