@@ -61,6 +61,15 @@ class GoldenFilesTest {
         GoldenFiles.verify("helm3-mode", header("Helm 3.18", args) + result.stdout());
     }
 
+    @Test
+    void argoCd() {
+        // Exactly what Argo CD's repo-server gets from the plugin (argocd/cmp-plugin.yaml) for chart/.
+        ProcessResult result = ArgoCdPlugin.run("generate", TestPaths.chart(), helmHome, java.util.Map.of()).requireSuccess();
+        GoldenFiles.verify("argocd", "# Argo CD plugin argocd/cmp-plugin.yaml in ./chart: helm template "
+                + ArgoCdPlugin.APP_NAME + " . --namespace " + ArgoCdPlugin.APP_NAMESPACE
+                + " --kube-version 1.31.0 --api-versions ... | migration-hooks render --target argocd\n" + result.stdout());
+    }
+
     private void verifyHelm4(String scenario, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("install", "app", CHART, "--dry-run=client",
                 "--namespace", "demo", "--post-renderer", PLUGIN));

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /** A PVC, StatefulSet or Secret hook that Helm deletes: its data or passwords do not survive the release. */
 public final class HookDeletesDataRule implements CheckRule {
-  private static final Map<String, String> LOSS = Map.of(
+  /** What is lost when such a resource is deleted; the Argo CD rule says the same. */
+  static final Map<String, String> LOSS = Map.of(
       "PersistentVolumeClaim", "its volume and the data on it are lost",
       "StatefulSet", "the database stops and starts again from scratch",
       "Secret", "generated passwords change and no longer match the database");

@@ -51,16 +51,24 @@ public final class CheckCommand extends StreamCommand implements Callable<Intege
   @Option(names = "--list-rules", description = "Print the rule ids with what each finds, and exit.")
   boolean listRules;
 
+  @Option(names = "--target", paramLabel = "TARGET", converter = Target.Converter.class,
+      description = "helm (default) or argocd: the hazards of a stream Argo CD syncs (helm template output).")
+  Target target = Target.HELM;
+
   public CheckCommand(InputStream stdin) {
     super(stdin);
   }
 
   @Override
   public Integer call() throws IOException {
+    List<CheckRule> rules = target == Target.ARGOCD ? CheckRules.argoCd() : CheckRules.all();
+    if (target == Target.ARGOCD && previous != null) {
+      throw new UsageException("--previous is about Helm releases; it cannot be combined with --target argocd");
+    }
     if (listRules) {
       StringBuilder list = new StringBuilder();
-      int width = CheckRules.all().stream().mapToInt(rule -> rule.id().length()).max().orElse(0);
-      for (CheckRule rule : CheckRules.all()) {
+      int width = rules.stream().mapToInt(rule -> rule.id().length()).max().orElse(0);
+      for (CheckRule rule : rules) {
         list.append(rule.id()).append(" ".repeat(width - rule.id().length() + 2)).append(rule.summary()).append('\n');
       }
       print(list.toString());
@@ -74,7 +82,7 @@ public final class CheckCommand extends StreamCommand implements Callable<Intege
     if (previous != null) {
       previousRelease = Optional.of(parsePrevious());
     }
-    CheckResult result = Checker.withAllRules().check(CheckContext.of(resources, config.settings(), previousRelease));
+    CheckResult result = new Checker(rules).check(CheckContext.of(resources, config.settings(), previousRelease));
 
     PrintWriter err = spec.commandLine().getErr();
     result.warnings().forEach(warning -> err.println(ErrorHandlers.PREFIX + warning));

@@ -1,11 +1,14 @@
 package io.migrationhooks.cli;
 
 import io.migrationhooks.model.Resource;
+import io.migrationhooks.plan.ArgoCdPlanTableWriter;
+import io.migrationhooks.plan.ArgoCdPlanner;
 import io.migrationhooks.plan.HelmPlanner;
 import io.migrationhooks.plan.Plan;
 import io.migrationhooks.plan.PlanJsonWriter;
 import io.migrationhooks.plan.PlanMermaidWriter;
 import io.migrationhooks.plan.PlanTableWriter;
+import io.migrationhooks.plan.Planner;
 import io.migrationhooks.render.Mode;
 import io.migrationhooks.render.RenderOptions;
 import io.migrationhooks.render.Renderer;
@@ -44,6 +47,11 @@ public final class PlanCommand extends StreamCommand implements Callable<Integer
   @Option(names = "--as-is", description = "Plan the stream exactly as given, without applying render's rules first.")
   boolean asIs;
 
+  @Option(names = "--target", paramLabel = "TARGET", converter = Target.Converter.class,
+      description = "helm (default) or argocd: Argo CD's PreSync hooks, Sync waves and PostSync hooks,"
+          + " rendering as render --target argocd does.")
+  Target target = Target.HELM;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
       description = "table (default), json (schemaVersion 1, see README) or mermaid (sequenceDiagram).")
   Format output = Format.table;
@@ -57,17 +65,21 @@ public final class PlanCommand extends StreamCommand implements Callable<Integer
     if (helm3 && asIs) {
       throw new UsageException("--helm3 and --as-is cannot be combined (--helm3 chooses how to render)");
     }
+    if (target == Target.ARGOCD && helm3) {
+      throw new UsageException("--helm3 and --target argocd cannot be combined");
+    }
     Settings settings = config.settings();
     String stream = readStream();
     if (!asIs) {
-      Mode mode = helm3 ? Mode.HELM3 : Mode.ASSUME_HOOKS_HONORED;
+      Mode mode = target == Target.ARGOCD ? Mode.ARGOCD : helm3 ? Mode.HELM3 : Mode.ASSUME_HOOKS_HONORED;
       stream = new Renderer().render(stream, settings, new RenderOptions(mode, limits())).output();
     }
     List<Resource> resources = parse(stream);
-    Plan plan = new HelmPlanner().plan(resources, Selection.of(resources, settings));
+    Planner planner = target == Target.ARGOCD ? new ArgoCdPlanner() : new HelmPlanner();
+    Plan plan = planner.plan(resources, Selection.of(resources, settings));
 
     String text = switch (output) {
-      case table -> new PlanTableWriter().write(plan);
+      case table -> target == Target.ARGOCD ? new ArgoCdPlanTableWriter().write(plan) : new PlanTableWriter().write(plan);
       case json -> new PlanJsonWriter().write(plan);
       case mermaid -> new PlanMermaidWriter().write(plan);
     };

@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
         "Untagged input that would get new hooks is refused: Helm 3 ignores hooks added by a",
         "post-renderer. Use Helm 4, or declare the hooks in the chart and pass --helm3.",
         "Argo CD does NOT honour these hooks as Helm does (it would delete and recreate the",
-        "database on every sync); it will get its own mode. Do not use --assume-hooks-honored for it."},
+        "database on every sync). For Argo CD use --target argocd: the database stays a managed",
+        "resource ordered by sync waves and protected from pruning, the Job is a Sync hook after it,",
+        "and Helm hook annotations on them are removed."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success", "1:bad input (nothing written to stdout)", "2:usage error", "3:internal error"})
@@ -51,6 +53,10 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Option(names = "--config", paramLabel = "FILE", description = "YAML settings: selectors, weights, rollout values.")
   Path config;
+
+  @Option(names = "--target", paramLabel = "TARGET", converter = Target.Converter.class,
+      description = "helm (default): Helm hooks; argocd: Argo CD sync waves and a Sync hook (input from helm template).")
+  Target target = Target.HELM;
 
   @Option(names = "--helm3", description = "Helm 3: only the rollout rule; migration Jobs and databases must be hooks declared by the chart.")
   boolean helm3;
@@ -80,13 +86,17 @@ public final class RenderCommand implements Callable<Integer> {
     if (helm3 && assumeHooksHonored) {
       throw new UsageException("--helm3 and --assume-hooks-honored cannot be combined");
     }
+    if (target == Target.ARGOCD && (helm3 || assumeHooksHonored)) {
+      throw new UsageException("--target argocd cannot be combined with --helm3 or --assume-hooks-honored (they are about Helm)");
+    }
     if (maxDocumentBytes <= 0 || maxStreamBytes <= 0) {
       throw new UsageException("--max-document-bytes and --max-stream-bytes must be positive");
     }
     Settings settings = config == null ? Settings.defaults() : Settings.load(readConfig(), config.toString());
     Limits limits = Limits.DEFAULT.withMaxDocumentBytes(maxDocumentBytes).withMaxStreamBytes(maxStreamBytes);
     String input = YamlStream.decode(readInput(limits.maxStreamBytes()), limits);
-    Mode mode = helm3 ? Mode.HELM3 : assumeHooksHonored ? Mode.ASSUME_HOOKS_HONORED : Mode.AUTO;
+    Mode mode = target == Target.ARGOCD ? Mode.ARGOCD
+        : helm3 ? Mode.HELM3 : assumeHooksHonored ? Mode.ASSUME_HOOKS_HONORED : Mode.AUTO;
 
     RenderResult result = new Renderer().render(input, settings, new RenderOptions(mode, limits));
 

@@ -1,5 +1,6 @@
 package io.migrationhooks.plan;
 
+import io.migrationhooks.argocd.SyncTask;
 import io.migrationhooks.model.Resource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,11 @@ public final class PlanMermaidWriter {
           hook(out, step);
         } else {
           out.append("  Tool->>API: apply ").append(name(step.resource())).append('\n');
+          if (step.waits()) {
+            // Argo CD: the next wave waits for it (Helm's release resources never wait).
+            out.append("  API-->>Tool: ").append(name(step.resource()))
+                .append(SyncTask.of(step.resource()).hook() ? " completed\n" : " healthy\n");
+          }
         }
       }
       for (Step step : phase.steps()) {

@@ -34,13 +34,18 @@ public final class PlanTableWriter {
       table.appendTo(out, "   ");
     }
     rollouts(out, plan.rollouts());
-    if (!plan.externalReferences().isEmpty()) {
+    externalReferences(out, plan.externalReferences());
+    return out.toString();
+  }
+
+  /** Shared with the Argo CD table. */
+  static void externalReferences(StringBuilder out, List<ExternalReference> externalReferences) {
+    if (!externalReferences.isEmpty()) {
       out.append("\nMust already exist in the cluster (referenced, not in the stream):\n");
       TextTable table = new TextTable("RESOURCE", "REFERENCED BY");
-      plan.externalReferences().forEach(external -> table.row(external.id(), PlanText.names(external.referencedBy())));
+      externalReferences.forEach(external -> table.row(external.id(), PlanText.names(external.referencedBy())));
       table.appendTo(out, "   ");
     }
-    return out.toString();
   }
 
   private static TextTable hookTable(List<Step> steps) {
@@ -60,7 +65,7 @@ public final class PlanTableWriter {
     }
   }
 
-  private static void rollouts(StringBuilder out, List<Rollout> rollouts) {
+  static void rollouts(StringBuilder out, List<Rollout> rollouts) {
     out.append("\nDeployment rollouts:\n");
     if (rollouts.isEmpty()) {
       out.append("   (no Deployments)\n");

@@ -44,8 +44,11 @@ final class PlanText {
     return resources.stream().map(Resource::id).collect(Collectors.joining(", "));
   }
 
-  /** "Helm" for the target "helm". */
+  /** "Helm" for the target "helm", "Argo CD" for "argocd". */
   static String displayName(String target) {
+    if (target.equals(ArgoCdPlanner.TARGET)) {
+      return "Argo CD";
+    }
     return target.isEmpty() ? target : Character.toUpperCase(target.charAt(0)) + target.substring(1);
   }
 

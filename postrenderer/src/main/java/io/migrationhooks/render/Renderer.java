@@ -28,6 +28,10 @@ public final class Renderer {
 
     if (options.mode() == Mode.HELM3) {
       requireHelm3Input(fromHelm4, selection);
+    } else if (options.mode() == Mode.ARGOCD) {
+      new ArgoCdMigrationJobRule().apply(context);
+      new ArgoCdDatabaseRule().apply(context);
+      new ArgoCdDeploymentWaveRule().apply(context);
     } else {
       new MigrationJobRule().apply(context);
       new DatabaseFirstRule().apply(context);

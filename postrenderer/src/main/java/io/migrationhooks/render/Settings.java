@@ -20,6 +20,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  *   migration: {app.kubernetes.io/component: migration}
  *   database: {app.kubernetes.io/component: database}
  * weights: {config: -30, services: -20, databaseWorkloads: -10, migrationJob: 0}
+ * waves: {config: -30, services: -20, databaseWorkloads: -10, migrationJob: 0, deployments: 10}  # --target argocd
  * rollout: {maxSurge: 1, maxUnavailable: 0}
  * </pre>
  */
@@ -28,6 +29,7 @@ public final class Settings {
   private static final Map<String, Set<String>> KEYS = Map.of(
       "selectors", Set.of("migration", "database"),
       "weights", Set.of("config", "services", "databaseWorkloads", "migrationJob"),
+      "waves", Set.of("config", "services", "databaseWorkloads", "migrationJob", "deployments"),
       "rollout", Set.of("maxSurge", "maxUnavailable"));
 
   public Map<String, String> migrationSelector = Map.of("app.kubernetes.io/component", "migration");
@@ -36,6 +38,12 @@ public final class Settings {
   public int servicesWeight = -20;
   public int databaseWorkloadsWeight = -10;
   public int migrationJobWeight = 0;
+  /** Argo CD sync waves (--target argocd); Deployments other than the database come after the Job. */
+  public int configWave = -30;
+  public int servicesWave = -20;
+  public int databaseWorkloadsWave = -10;
+  public int migrationJobWave = 0;
+  public int deploymentsWave = 10;
   /** An Integer or a percentage String such as "25%". */
   public Object maxSurge = 1;
   public Object maxUnavailable = 0;
@@ -53,6 +61,15 @@ public final class Settings {
     };
   }
 
+  public int wave(Tier tier) {
+    return switch (tier) {
+      case CONFIG -> configWave;
+      case SERVICE -> servicesWave;
+      case DATABASE_WORKLOAD -> databaseWorkloadsWave;
+      case MIGRATION_JOB -> migrationJobWave;
+    };
+  }
+
   /** @throws SettingsException naming the first bad setting */
   public Settings validate() {
     requireSelector("selectors.migration", migrationSelector);
@@ -60,6 +77,10 @@ public final class Settings {
     requireGreater("weights.services", servicesWeight, "weights.config", configWeight);
     requireGreater("weights.databaseWorkloads", databaseWorkloadsWeight, "weights.services", servicesWeight);
     requireGreater("weights.migrationJob", migrationJobWeight, "weights.databaseWorkloads", databaseWorkloadsWeight);
+    requireGreater("waves.services", servicesWave, "waves.config", configWave);
+    requireGreater("waves.databaseWorkloads", databaseWorkloadsWave, "waves.services", servicesWave);
+    requireGreater("waves.migrationJob", migrationJobWave, "waves.databaseWorkloads", databaseWorkloadsWave);
+    requireGreater("waves.deployments", deploymentsWave, "waves.migrationJob", migrationJobWave);
     requireIntOrPercent("rollout.maxSurge", maxSurge);
     requireIntOrPercent("rollout.maxUnavailable", maxUnavailable);
     if (isZero(maxSurge) && isZero(maxUnavailable)) {
@@ -156,6 +177,11 @@ public final class Settings {
       case "weights.services" -> servicesWeight = integer(source, key, value);
       case "weights.databaseWorkloads" -> databaseWorkloadsWeight = integer(source, key, value);
       case "weights.migrationJob" -> migrationJobWeight = integer(source, key, value);
+      case "waves.config" -> configWave = integer(source, key, value);
+      case "waves.services" -> servicesWave = integer(source, key, value);
+      case "waves.databaseWorkloads" -> databaseWorkloadsWave = integer(source, key, value);
+      case "waves.migrationJob" -> migrationJobWave = integer(source, key, value);
+      case "waves.deployments" -> deploymentsWave = integer(source, key, value);
       case "rollout.maxSurge" -> maxSurge = intOrPercent(source, key, value);
       case "rollout.maxUnavailable" -> maxUnavailable = intOrPercent(source, key, value);
       default -> throw new IllegalStateException("unhandled key " + key);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -19,13 +20,16 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * Collects the values a document should hold at paths of mapping keys and turns them into text
  * edits of the document's raw text. Values already present stay byte-for-byte; new keys of one
  * mapping are inserted together, in the order they were set, before the mapping's first key.
- * Values are strings, integers, or mappings of them (merged key by key into what exists).
+ * Values are strings, integers, or mappings of them (merged key by key into what exists). A key
+ * can also be removed: its entry goes with its line(s) and trailing comment, everything else stays.
  */
 public final class DocumentEditor {
   private final Document document;
   private final MappingNode root;
   private final String subject;
   private final Map<String, Object> desired = new LinkedHashMap<>();
+  /** Marks a key to remove in {@link #desired}. */
+  private static final Object REMOVED = new Object();
 
   /** @param subject names the document in error messages, e.g. "Job/shop/migrate" */
   public DocumentEditor(Document document, String subject) {
@@ -65,6 +69,19 @@ public final class DocumentEditor {
     return this;
   }
 
+  /** Removes the key at {@code path} if it is there; a missing key or mapping on the way is no edit. */
+  public DocumentEditor remove(List<String> path) {
+    if (path.isEmpty()) {
+      throw new IllegalArgumentException("empty path");
+    }
+    Map<String, Object> target = desired;
+    for (String key : path.subList(0, path.size() - 1)) {
+      target = childMap(target, key);
+    }
+    target.put(path.get(path.size() - 1), REMOVED);
+    return this;
+  }
+
   private static List<String> append(List<String> path, String key) {
     List<String> longer = new ArrayList<>(path);
     longer.add(key);
@@ -85,7 +102,7 @@ public final class DocumentEditor {
   /** The edits needed; empty when the document already holds every value. */
   public List<TextEdit> edits() {
     List<TextEdit> edits = new ArrayList<>();
-    resolve(root, desired, "", edits);
+    resolve(root, null, desired, "", edits);
     return edits;
   }
 
@@ -117,6 +134,13 @@ public final class DocumentEditor {
     want.forEach((key, value) -> {
       List<String> childPath = append(path, key);
       Node child = YamlNodes.get(node, key).orElse(null);
+      if (value == REMOVED || value instanceof Map<?, ?> onlyRemovals && withoutRemovals(onlyRemovals) == null
+          && !(child instanceof MappingNode)) {
+        if (value == REMOVED && child != null) {
+          throw new IllegalStateException(subject + ": removal of " + label(childPath) + " did not read back");
+        }
+        return;
+      }
       boolean ok = value instanceof Map<?, ?> nested
           ? child instanceof MappingNode
           : child instanceof ScalarNode scalar && holds(scalar, value);
@@ -134,24 +158,34 @@ public final class DocumentEditor {
     return (Map<String, Object>) map;
   }
 
-  private void resolve(MappingNode mapping, Map<String, Object> want, String path, List<TextEdit> edits) {
+  private void resolve(MappingNode mapping, NodeTuple parent, Map<String, Object> want, String path, List<TextEdit> edits) {
     refuseShared(mapping, path);
     if (YamlNodes.hasMergeKey(mapping)) {
       throw bad(mapping, (path.isEmpty() ? "the document" : path) + " uses a merge key (<<), which cannot be edited safely");
     }
     Map<String, Object> missing = new LinkedHashMap<>();
+    Set<Integer> removed = new TreeSet<>();
     for (Map.Entry<String, Object> entry : want.entrySet()) {
       String childPath = childLabel(path, entry.getKey());
+      if (entry.getValue() == REMOVED) {
+        removed.addAll(tupleIndexes(mapping, entry.getKey(), childPath));
+        continue;
+      }
       NodeTuple tuple = lastTuple(mapping, entry.getKey());
+      Object value = entry.getValue() instanceof Map<?, ?> nested && !(tuple != null && tuple.getValueNode() instanceof MappingNode)
+          ? withoutRemovals(nested)
+          : entry.getValue();
+      if (value == null) {
+        continue;
+      }
       if (tuple == null) {
-        missing.put(entry.getKey(), entry.getValue());
+        missing.put(entry.getKey(), value);
         continue;
       }
       Node current = tuple.getValueNode();
-      Object value = entry.getValue();
       if (value instanceof Map<?, ?> nested) {
         if (current instanceof MappingNode currentMapping) {
-          resolve(currentMapping, asMap(nested), childPath, edits);
+          resolve(currentMapping, tuple, asMap(nested), childPath, edits);
         } else if (YamlNodes.isNull(current)) {
           refuseShared(current, childPath);
           edits.add(replaceValue(mapping, tuple, value));
@@ -163,9 +197,26 @@ public final class DocumentEditor {
         edits.add(replaceValue(mapping, tuple, value));
       }
     }
-    if (!missing.isEmpty()) {
+    if (!removed.isEmpty()) {
+      removeEntries(mapping, parent, removed, missing, path, edits);
+    } else if (!missing.isEmpty()) {
       edits.add(insertEntries(mapping, missing, path));
     }
+  }
+
+  /** A desired mapping without its removals; null when it held removals only (nothing to create). */
+  private static Map<String, Object> withoutRemovals(Map<?, ?> mapping) {
+    if (mapping.isEmpty()) {
+      return asMap(mapping);
+    }
+    Map<String, Object> kept = new LinkedHashMap<>();
+    asMap(mapping).forEach((key, value) -> {
+      Object stripped = value instanceof Map<?, ?> nested ? withoutRemovals(nested) : value == REMOVED ? null : value;
+      if (stripped != null) {
+        kept.put(key, stripped);
+      }
+    });
+    return kept.isEmpty() ? null : kept;
   }
 
   private static NodeTuple lastTuple(MappingNode mapping, String key) {
@@ -220,9 +271,13 @@ public final class DocumentEditor {
       int after = contentEnd(tuples.get(tuples.size() - 1).getValueNode());
       return TextEdit.insert(after, ", " + YamlEmitter.flowEntries(entries));
     }
-    Node firstKey = tuples.get(0).getKeyNode();
-    int offset = document.startOffset(firstKey);
-    if (precededByExplicitKeyIndicator(offset)) {
+    return TextEdit.insert(document.startOffset(tuples.get(0).getKeyNode()), insertedText(mapping, entries, path, true));
+  }
+
+  /** Block lines of new entries placed where the mapping's first key starts; {@code beforeKey}: a key follows. */
+  private String insertedText(MappingNode mapping, Map<String, Object> entries, String path, boolean beforeKey) {
+    Node firstKey = mapping.getValue().get(0).getKeyNode();
+    if (precededByExplicitKeyIndicator(document.startOffset(firstKey))) {
       throw bad(firstKey, (path.isEmpty() ? "the document" : path) + " uses explicit keys (?), which cannot be edited safely");
     }
     int column = column(firstKey);
@@ -230,10 +285,15 @@ public final class DocumentEditor {
     List<String> lines = YamlEmitter.blockMappingLines(entries, column);
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < lines.size(); i++) {
-      text.append(i == 0 ? lines.get(i).substring(column) : lines.get(i)).append(lineBreak);
+      text.append(i == 0 ? lines.get(i).substring(column) : lines.get(i));
+      if (beforeKey || i + 1 < lines.size()) {
+        text.append(lineBreak);
+      }
     }
-    text.append(" ".repeat(column));
-    return TextEdit.insert(offset, text.toString());
+    if (beforeKey) {
+      text.append(" ".repeat(column));
+    }
+    return text.toString();
   }
 
   private boolean precededByExplicitKeyIndicator(int offset) {
@@ -327,5 +387,72 @@ public final class DocumentEditor {
       label = childLabel(label, key);
     }
     return label;
+  }
+
+  private List<Integer> tupleIndexes(MappingNode mapping, String key, String path) {
+    List<Integer> indexes = new ArrayList<>();
+    List<NodeTuple> tuples = mapping.getValue();
+    for (int i = 0; i < tuples.size(); i++) {
+      Node keyNode = tuples.get(i).getKeyNode();
+      if (key.equals(YamlNodes.scalar(keyNode)) && !YamlNodes.isMergeKey(keyNode)) {
+        refuseSharedTree(keyNode, path);
+        refuseSharedTree(tuples.get(i).getValueNode(), path);
+        indexes.add(i);
+      }
+    }
+    return indexes;
+  }
+
+  /**
+   * Removes the entries at {@code removed} (ascending indexes), together with new entries to insert.
+   * A run of removed entries followed by a kept one is cut up to that key, so the kept key takes the
+   * removed one's place (and a "- " before it stays); a run at the end of a block mapping goes with
+   * its whole lines. A mapping left without entries becomes {@code {}} (or holds just the new ones).
+   */
+  private void removeEntries(MappingNode mapping, NodeTuple parent, Set<Integer> removed, Map<String, Object> missing,
+      String path, List<TextEdit> edits) {
+    List<NodeTuple> tuples = mapping.getValue();
+    boolean flow = mapping.getFlowStyle() == FlowStyle.FLOW;
+    int firstKey = document.startOffset(tuples.get(0).getKeyNode());
+    if (removed.size() == tuples.size()) {
+      int end = contentEnd(tuples.get(tuples.size() - 1).getValueNode());
+      if (!missing.isEmpty()) {
+        String entries = flow ? YamlEmitter.flowEntries(missing) : insertedText(mapping, missing, path, false);
+        edits.add(new TextEdit(firstKey, end, entries));
+      } else if (flow) {
+        edits.add(new TextEdit(firstKey, end, ""));
+      } else if (parent == null) {
+        throw bad(mapping, "removing every key of the document is not supported");
+      } else {
+        edits.add(new TextEdit(colonAfter(parent.getKeyNode()) + 1, end, " {}"));
+      }
+      return;
+    }
+    List<Integer> indexes = new ArrayList<>(removed);
+    for (int run = 0; run < indexes.size(); ) {
+      int first = indexes.get(run);
+      int last = first;
+      while (run + 1 < indexes.size() && indexes.get(run + 1) == last + 1) {
+        last = indexes.get(++run);
+      }
+      run++;
+      Node lastValue = tuples.get(last).getValueNode();
+      if (last + 1 < tuples.size()) {
+        edits.add(new TextEdit(document.startOffset(tuples.get(first).getKeyNode()),
+            document.startOffset(tuples.get(last + 1).getKeyNode()), ""));
+      } else if (flow) {
+        edits.add(new TextEdit(contentEnd(tuples.get(first - 1).getValueNode()), contentEnd(lastValue), ""));
+      } else {
+        Node key = tuples.get(first).getKeyNode();
+        int lineStart = document.startOffset(key) - column(key);
+        if (lineStart < 0 || !document.rawText().substring(lineStart, document.startOffset(key)).isBlank()) {
+          throw bad(key, childLabel(path, YamlNodes.scalar(key)) + " does not start its line and cannot be removed safely");
+        }
+        edits.add(new TextEdit(lineStart, YamlStream.endOfLine(document.rawText(), contentEnd(lastValue)), ""));
+      }
+    }
+    if (!missing.isEmpty()) {
+      edits.add(insertEntries(mapping, missing, path));
+    }
   }
 }

@@ -182,8 +182,8 @@ public final class YamlStream {
     return chunks;
   }
 
-  /** Offset just past the line break of the line starting at {@code start}. */
-  private static int endOfLine(String text, int start) {
+  /** Offset just past the line break of the line holding {@code start}. */
+  static int endOfLine(String text, int start) {
     for (int i = start; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n') {

@@ -1,5 +1,7 @@
 package io.migrationhooks.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -14,7 +16,19 @@ record RuleCase(String name, String input, String expected, List<String> notes) 
   }
 
   RenderResult render(Settings settings) {
-    return new Renderer().render(input, settings, RenderOptions.of(Mode.ASSUME_HOOKS_HONORED));
+    return render(settings, Mode.ASSUME_HOOKS_HONORED);
+  }
+
+  RenderResult render(Settings settings, Mode mode) {
+    return new Renderer().render(input, settings, RenderOptions.of(mode));
+  }
+
+  /** Renders with default settings and asserts the expected output and notes. */
+  void assertRenders(Mode mode) {
+    RenderResult result = render(Settings.defaults(), mode);
+
+    assertThat(result.output()).isEqualTo(expected);
+    assertThat(result.notes()).containsExactlyElementsOf(notes);
   }
 
   @Override

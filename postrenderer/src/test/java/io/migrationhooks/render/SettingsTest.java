@@ -19,6 +19,16 @@ class SettingsTest {
     assertThat(settings.databaseSelector).isEqualTo(Map.of("app.kubernetes.io/component", "database"));
     assertThat(Stream.of(Tier.values()).map(settings::weight)).containsExactly(-30, -20, -10, 0);
     assertThat(settings.rollingUpdate()).containsExactly(Map.entry("maxUnavailable", 0), Map.entry("maxSurge", 1));
+    assertThat(Stream.of(Tier.values()).map(settings::wave)).containsExactly(-30, -20, -10, 0);
+    assertThat(settings.deploymentsWave).isEqualTo(10);
+  }
+
+  @Test
+  void loadsArgoCdWaves() {
+    Settings settings = Settings.load("waves: {config: -3, services: -2, databaseWorkloads: -1, migrationJob: 5, deployments: 6}\n", "c.yaml");
+
+    assertThat(Stream.of(Tier.values()).map(settings::wave)).containsExactly(-3, -2, -1, 5);
+    assertThat(settings.deploymentsWave).isEqualTo(6);
   }
 
   @Test
@@ -51,6 +61,9 @@ class SettingsTest {
         Arguments.of("weights: {config: x}", "c.yaml: weights.config must be an integer"),
         Arguments.of("weights: {services: -30}", "c.yaml: weights.services (-30) must be greater than weights.config (-30)"),
         Arguments.of("weights: {migrationJob: -11}", "c.yaml: weights.migrationJob (-11) must be greater than weights.databaseWorkloads (-10)"),
+        Arguments.of("waves: {jobs: 1}", "c.yaml: unknown key 'waves.jobs'"),
+        Arguments.of("waves: {deployments: 0}", "c.yaml: waves.deployments (0) must be greater than waves.migrationJob (0)"),
+        Arguments.of("waves: {services: x}", "c.yaml: waves.services must be an integer"),
         Arguments.of("selectors: {migration: {}}", "c.yaml: selectors.migration must name at least one label"),
         Arguments.of("selectors: {database: {tier: 1}}", "c.yaml: selectors.database values must be strings (quote numbers and booleans)"),
         Arguments.of("rollout: {maxSurge: -1}", "c.yaml: rollout.maxSurge must be a non-negative integer or a percentage such as 25%"),

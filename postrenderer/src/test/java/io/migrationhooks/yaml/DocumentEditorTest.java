@@ -254,6 +254,227 @@ class DocumentEditorTest {
         .hasMessage("Job/x (document 1, line 2, column 16): metadata.annotations is not a mapping");
   }
 
+  private static final List<String> WEIGHT = List.of("metadata", "annotations", "helm.sh/hook-weight");
+
+  static Stream<Arguments> removals() {
+    return Stream.of(
+        Arguments.of("a middle entry goes with its comment, its neighbours stay byte for byte",
+            """
+            metadata:
+              annotations:
+                a: 'x'   # a
+                helm.sh/hook: pre-install # hook
+                b: "y"
+              name: x
+            """,
+            """
+            metadata:
+              annotations:
+                a: 'x'   # a
+                b: "y"
+              name: x
+            """),
+        Arguments.of("the last entry goes with its whole line",
+            """
+            metadata:
+              annotations:
+                a: x
+                helm.sh/hook: pre-install
+              name: x
+            """,
+            """
+            metadata:
+              annotations:
+                a: x
+              name: x
+            """),
+        Arguments.of("the first entry: the next key takes its place",
+            """
+            metadata:
+              annotations:
+                helm.sh/hook: pre-install
+                a: x
+            """,
+            """
+            metadata:
+              annotations:
+                a: x
+            """),
+        Arguments.of("a run of entries at the end, one a block scalar",
+            """
+            metadata:
+              annotations:
+                a: x
+                helm.sh/hook: |
+                  pre-install
+                helm.sh/hook-weight: "5"
+            spec: {}
+            """,
+            """
+            metadata:
+              annotations:
+                a: x
+            spec: {}
+            """),
+        Arguments.of("a mapping left without entries becomes {}",
+            """
+            metadata:
+              annotations:
+                helm.sh/hook-weight: "5"  # only one
+                helm.sh/hook: pre-install
+              name: x
+            """,
+            """
+            metadata:
+              annotations: {}
+              name: x
+            """),
+        Arguments.of("duplicate keys all go",
+            """
+            metadata:
+              annotations:
+                helm.sh/hook: a
+                b: c
+                helm.sh/hook: d
+            """,
+            """
+            metadata:
+              annotations:
+                b: c
+            """),
+        Arguments.of("flow mapping: middle and last entries",
+            """
+            metadata:
+              annotations: {a: x, helm.sh/hook: pre-install, b: y, "helm.sh/hook-weight": "5"}
+            """,
+            """
+            metadata:
+              annotations: {a: x, b: y}
+            """),
+        Arguments.of("flow mapping: every entry",
+            """
+            metadata: {annotations: {helm.sh/hook: pre-install, helm.sh/hook-weight: "5"}, name: x}
+            """,
+            """
+            metadata: {annotations: {}, name: x}
+            """),
+        Arguments.of("JSON spread over lines",
+            """
+            {
+              "metadata": {
+                "annotations": {
+                  "helm.sh/hook": "pre-install",
+                  "a": "x",
+                  "helm.sh/hook-weight": "5"
+                }
+              }
+            }
+            """,
+            """
+            {
+              "metadata": {
+                "annotations": {
+                  "a": "x"
+                }
+              }
+            }
+            """),
+        Arguments.of("CRLF line breaks stay",
+            "metadata:\r\n  annotations:\r\n    a: x\r\n    helm.sh/hook: pre-install\r\n  name: x\r\n",
+            "metadata:\r\n  annotations:\r\n    a: x\r\n  name: x\r\n"),
+        Arguments.of("a missing key: no edit",
+            """
+            metadata:
+              annotations: {a: x}
+            """,
+            """
+            metadata:
+              annotations: {a: x}
+            """),
+        Arguments.of("a missing mapping on the way is not created",
+            """
+            metadata:
+              name: x
+            """,
+            """
+            metadata:
+              name: x
+            """),
+        Arguments.of("a scalar on the way holds nothing to remove",
+            """
+            metadata:
+              annotations: ~
+            """,
+            """
+            metadata:
+              annotations: ~
+            """));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("removals")
+  void removesOnlyTheEntry(String name, String input, String expected) {
+    Document document = YamlStream.parse(input, Limits.DEFAULT).get(0);
+
+    String edited = new DocumentEditor(document, "Job/x").remove(HOOK).remove(WEIGHT).apply();
+
+    assertThat(edited).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> removalsWithNewKeys() {
+    return Stream.of(
+        Arguments.of("block: first key removed, new keys take its place",
+            "metadata:\n  annotations:\n    helm.sh/hook: x\n    a: b\n",
+            "metadata:\n  annotations:\n    argocd.argoproj.io/hook: Sync\n    a: b\n"),
+        Arguments.of("block: last key removed",
+            "metadata:\n  annotations:\n    a: b\n    helm.sh/hook: x\n  name: n\n",
+            "metadata:\n  annotations:\n    argocd.argoproj.io/hook: Sync\n    a: b\n  name: n\n"),
+        Arguments.of("block: every key removed",
+            "metadata:\n  annotations:\n    helm.sh/hook: x # c\n  name: n\n",
+            "metadata:\n  annotations:\n    argocd.argoproj.io/hook: Sync # c\n  name: n\n"),
+        Arguments.of("flow: last key removed",
+            "metadata: {annotations: {a: b, helm.sh/hook: x}}\n",
+            "metadata: {annotations: {a: b, \"argocd.argoproj.io/hook\": \"Sync\"}}\n"),
+        Arguments.of("flow: every key removed",
+            "metadata: {annotations: {helm.sh/hook: x}}\n",
+            "metadata: {annotations: {\"argocd.argoproj.io/hook\": \"Sync\"}}\n"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("removalsWithNewKeys")
+  void removesAndInsertsInOneMapping(String name, String input, String expected) {
+    Document document = YamlStream.parse(input, Limits.DEFAULT).get(0);
+
+    String edited = new DocumentEditor(document, "Job/x")
+        .remove(HOOK)
+        .set(List.of("metadata", "annotations", "argocd.argoproj.io/hook"), "Sync")
+        .apply();
+
+    assertThat(edited).isEqualTo(expected);
+  }
+
+  @Test
+  void removingTwiceChangesNothingMore() {
+    String once = new DocumentEditor(YamlStream.parse("metadata:\n  annotations:\n    helm.sh/hook: x\n    a: b\n",
+        Limits.DEFAULT).get(0), "Job/x").remove(HOOK).apply();
+
+    DocumentEditor again = new DocumentEditor(YamlStream.parse(once, Limits.DEFAULT).get(0), "Job/x").remove(HOOK);
+
+    assertThat(again.edits()).isEmpty();
+    assertThat(again.apply()).isEqualTo(once);
+  }
+
+  @Test
+  void refusesToRemoveAnAnchoredValueOrThroughAMergeKey() {
+    String anchored = "metadata:\n  annotations:\n    helm.sh/hook: &h x\n    b: *h\n";
+    String merged = "common: &c {helm.sh/hook: x}\nmetadata:\n  annotations:\n    <<: *c\n";
+
+    assertThatThrownBy(() -> new DocumentEditor(YamlStream.parse(anchored, Limits.DEFAULT).get(0), "Job/x").remove(HOOK).apply())
+        .isInstanceOf(BadInputException.class).hasMessageContaining("Job/x").hasMessageContaining("anchor");
+    assertThatThrownBy(() -> new DocumentEditor(YamlStream.parse(merged, Limits.DEFAULT).get(0), "Job/x").remove(HOOK).apply())
+        .isInstanceOf(BadInputException.class).hasMessageContaining("merge key");
+  }
+
   private static String edit(String input, List<String> path, String value) {
     return new DocumentEditor(YamlStream.parse(input, Limits.DEFAULT).get(0), "Job/x").set(path, value).apply();
   }
