@@ -12,12 +12,14 @@ public final class Main {
   public static void main(String[] args) {
     // Unbuffered file descriptors wrapped once: output bytes are exactly the rendered UTF-8 text.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    TerminalEcho terminalEcho = new TerminalEcho();
+    PrintWriter err = terminalEcho.tee(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
     int exitCode = HelmRender.handles(args)
         ? HelmRender.run(System.in, out, err)
         : MigrationHooksCommand.commandLine(System.in, out, err).execute(args);
     out.flush();
     err.flush();
+    terminalEcho.afterExit(exitCode, System.getenv(TerminalEcho.HELM_PLUGIN_NAME) != null, TerminalEcho.CONTROLLING_TERMINAL);
     System.exit(exitCode);
   }
 }
