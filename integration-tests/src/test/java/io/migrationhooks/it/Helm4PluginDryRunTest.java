@@ -105,22 +105,20 @@ class Helm4PluginDryRunTest {
     }
 
     @Test
-    void runShSummaryListsTheHooksInExecutionOrderThenTheRollout() throws IOException {
-        Path helmOutput = Files.writeString(helmHome.resolve("dry-run.txt"), dryRunStdout());
+    void mainCommandPrintsTheHooksInExecutionOrderThenTheRollout() {
+        ProcessResult run = Processes.run(List.of(TestPaths.repoRoot().resolve("scripts/render-example.sh").toString()),
+                environment -> environment.put("XDG_CACHE_HOME", helmHome.resolve("xdg-cache").toString()));
 
-        ProcessResult summary = Processes.run(List.of("awk", "-f",
-                TestPaths.repoRoot().resolve("scripts/summarize-dry-run.awk").toString(), helmOutput.toString()));
-
-        assertThat(summary.requireSuccess().stdout().lines().map(String::strip).toList())
+        assertThat(run.requireSuccess().stdout().lines().map(line -> line.strip().replaceAll("\\s+", " ")).toList())
                 .containsSubsequence(
-                        "-30    Secret       app-database           pre-install,pre-upgrade  hook-failed              keep",
-                        "-30    ConfigMap    app-postgresql         pre-install,pre-upgrade  hook-failed              keep",
-                        "-20    Service      app-postgresql         pre-install,pre-upgrade  hook-failed              keep",
-                        "-20    Service      app-postgresql-hl      pre-install,pre-upgrade  hook-failed              keep",
-                        "-10    StatefulSet  app-postgresql         pre-install,pre-upgrade  hook-failed              keep",
-                        "0      Job          app-migrations         pre-install,pre-upgrade  before-hook-creation     -",
-                        "Then the release resources:",
-                        "Deployment   app                    3 replicas, RollingUpdate maxSurge 1 maxUnavailable 0");
+                        "-30 Secret/app-database dependency no kept yes install,upgrade",
+                        "-30 ConfigMap/app-postgresql dependency no kept yes install,upgrade",
+                        "-20 Service/app-postgresql database-service no kept yes install,upgrade",
+                        "-20 Service/app-postgresql-hl database-service no kept yes install,upgrade",
+                        "-10 StatefulSet/app-postgresql database no kept yes install,upgrade",
+                        "0 Job/app-migrations migration-job yes recreated - install,upgrade",
+                        "Deployment/app -",
+                        "Deployment/app 3 RollingUpdate 1 0 3");
     }
 
     private DryRunOutput dryRun(String... extraArgs) {
