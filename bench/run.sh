@@ -74,6 +74,7 @@ measure_once() {
   local input=$1; shift
   local rss_file=$results/rss.$$ start end
   start=$EPOCHREALTIME
+  # shellcheck disable=SC2002 # stdin must be a pipe, as Helm gives it, not a file the JVM can map
   if ! cat "$input" | /usr/bin/time -f '%M %U %S' -o "$rss_file" "$@" 2>>"$results/stderr.log" | cat >/dev/null; then
     echo "bench/run.sh: '$*' failed on $input (see $results/stderr.log)" >&2
     exit 1
@@ -155,6 +156,7 @@ measure_first_run() {
 for c in "${!commands[@]}"; do
   if [[ ${labels[$c]} == migration-hooks* ]]; then
     echo "  ${labels[$c]}: first run, then waiting for its cache..." >&2
+    # shellcheck disable=SC2086 # each entry is a command line, split into its words on purpose
     measure_first_run "${labels[$c]}" ${commands[$c]}
   fi
 done
@@ -181,6 +183,7 @@ for index in "${!sizes[@]}"; do
       continue
     fi
     echo "  ${labels[$c]}, $size documents, $count runs..." >&2
+    # shellcheck disable=SC2086 # each entry is a command line, split into its words on purpose
     read -r ms rss cpu <<<"$(benchmark "$input" "$count" ${commands[$c]})"
     row+=" $(thousands "$ms") ms ($(thousands "$cpu") cpu), $rss MB |"
   done
