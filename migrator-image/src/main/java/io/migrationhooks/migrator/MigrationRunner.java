@@ -77,8 +77,9 @@ public final class MigrationRunner {
         }
         Duration took = Duration.ofNanos(nanoTime.getAsLong() - start);
         String before = versionOrEmpty(result.initialSchemaVersion);
-        // Flyway leaves the target empty when nothing was applied.
-        String after = result.targetSchemaVersion == null ? before : result.targetSchemaVersion;
+        // The schema's version now, not the last one this runner applied: a concurrent runner may have
+        // applied later migrations between two of ours (Flyway locks per migration).
+        String after = currentVersion();
         String schemas = config.schemas().isEmpty() ? "" : ", schema " + String.join(",", config.schemas());
         out.printf(Locale.ROOT, "migrator: done: version %s -> %s, %d migration%s applied in %.2f s (%s%s)%n",
                 before, after, result.migrationsExecuted, result.migrationsExecuted == 1 ? "" : "s",
