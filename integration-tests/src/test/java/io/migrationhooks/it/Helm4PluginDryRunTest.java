@@ -105,6 +105,16 @@ class Helm4PluginDryRunTest {
     }
 
     @Test
+    void installedPluginCarriesTheProjectVersion() {
+        String version = System.getProperty("project.version");
+        assertThat(version).as("project.version system property from the pom").isNotBlank();
+
+        assertThat(helm.run("plugin", "list").requireSuccess().stdout().lines()
+                .filter(line -> line.startsWith("migration-hooks")).map(line -> List.of(line.split("\\s+"))))
+                .singleElement().satisfies(columns -> assertThat(columns).contains(version, "postrenderer/v1"));
+    }
+
+    @Test
     void mainCommandPrintsTheHooksInExecutionOrderThenTheRollout() {
         ProcessResult run = Processes.run(List.of(TestPaths.repoRoot().resolve("scripts/render-example.sh").toString()),
                 environment -> environment.put("XDG_CACHE_HOME", helmHome.resolve("xdg-cache").toString()));
