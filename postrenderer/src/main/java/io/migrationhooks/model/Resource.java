@@ -20,7 +20,6 @@ public final class Resource {
       Map.entry("PersistentVolumeClaim", ""), Map.entry("ServiceAccount", ""));
 
   private final Document document;
-  private final MappingNode root;
   private final String kind;
   private final String apiVersion;
   private final String name;
@@ -30,18 +29,17 @@ public final class Resource {
 
   private Resource(Document document, MappingNode root) {
     this.document = document;
-    this.root = root;
     this.kind = YamlNodes.stringAt(root, "kind");
     this.apiVersion = YamlNodes.stringAt(root, "apiVersion");
     this.name = YamlNodes.stringAt(root, "metadata", "name");
     String namespace = YamlNodes.stringAt(root, "metadata", "namespace");
     this.namespace = namespace == null || namespace.isEmpty() ? null : namespace;
-    this.labels = stringMapAt("metadata", "labels");
-    this.annotations = stringMapAt("metadata", "annotations");
+    this.labels = stringMapAt(root, "metadata", "labels");
+    this.annotations = stringMapAt(root, "metadata", "annotations");
   }
 
-  private Map<String, String> stringMapAt(String... path) {
-    return Collections.unmodifiableMap(nodeAt(path).map(YamlNodes::stringMap).orElse(Map.of()));
+  private static Map<String, String> stringMapAt(MappingNode root, String... path) {
+    return Collections.unmodifiableMap(YamlNodes.at(root, path).map(YamlNodes::stringMap).orElse(Map.of()));
   }
 
   /** @throws BadInputException when the document is not a mapping */
@@ -70,8 +68,9 @@ public final class Resource {
     return document;
   }
 
+  /** The document's root; its tree may have been released after the facts above were read, then it is parsed again. */
   public MappingNode root() {
-    return root;
+    return (MappingNode) document.root();
   }
 
   public String kind() {
@@ -129,11 +128,11 @@ public final class Resource {
   }
 
   public String stringAt(String... path) {
-    return YamlNodes.stringAt(root, path);
+    return YamlNodes.stringAt(root(), path);
   }
 
   public Optional<Node> nodeAt(String... path) {
-    return YamlNodes.at(root, path);
+    return YamlNodes.at(root(), path);
   }
 
   /**
@@ -153,7 +152,7 @@ public final class Resource {
     return switch (kind) {
       case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" -> nodeAt("spec", "template").map(PodTemplate::new);
       case "CronJob" -> nodeAt("spec", "jobTemplate", "spec", "template").map(PodTemplate::new);
-      case "Pod" -> Optional.of(new PodTemplate(root));
+      case "Pod" -> Optional.of(new PodTemplate(root()));
       default -> Optional.empty();
     };
   }

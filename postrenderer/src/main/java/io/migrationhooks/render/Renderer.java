@@ -5,6 +5,7 @@ import io.migrationhooks.model.Resource;
 import io.migrationhooks.yaml.BadInputException;
 import io.migrationhooks.yaml.Document;
 import io.migrationhooks.yaml.DocumentEditor;
+import io.migrationhooks.yaml.Limits;
 import io.migrationhooks.yaml.YamlStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,8 @@ public final class Renderer {
   /** @throws BadInputException when the input cannot be rendered safely (exit 1) */
   public RenderResult render(String input, Settings settings, RenderOptions options) {
     settings.validate();
-    List<Document> documents = YamlStream.parse(input, options.limits());
-    List<Resource> resources = Resource.fromDocuments(documents);
+    List<Resource> resources = new ArrayList<>();
+    List<Document> documents = parseKeepingNoTrees(input, options.limits(), resources);
     boolean fromHelm4 = resources.stream().anyMatch(r -> r.hasAnnotation(HelmAnnotations.POSTRENDER_FILENAME));
     Selection selection = Selection.of(resources, settings);
     RenderContext context = new RenderContext(resources, selection, settings);
@@ -50,6 +51,24 @@ public final class Renderer {
       output.append(editor == null ? document.rawText() : editor.apply());
     }
     return new RenderResult(output.toString(), context.notes());
+  }
+
+  /**
+   * {@link Resource#fromDocuments} of {@link YamlStream#parse}, with the same errors in the same
+   * order, but each tree is released once its resource's facts are read, so the stream's trees never
+   * all live at once; the selection and the editors parse the documents they look into again.
+   */
+  private static List<Document> parseKeepingNoTrees(String input, Limits limits, List<Resource> resources) {
+    List<Document> documents = YamlStream.parse(input, limits, document -> {
+      if (document.isMapping()) {
+        resources.add(Resource.of(document));
+        document.releaseTree();
+      }
+    });
+    if (resources.size() != documents.stream().filter(document -> !document.isEmpty()).count()) {
+      Resource.fromDocuments(documents);
+    }
+    return documents;
   }
 
   private static void requireHelm3Input(boolean fromHelm4, Selection selection) {

@@ -1,7 +1,9 @@
 package io.migrationhooks.yaml;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -12,14 +14,21 @@ public final class Document {
   private final int index;
   private final int startLine;
   private final String rawText;
-  private final Node root;
+  private final boolean empty;
+  private final boolean mapping;
+  private final Supplier<Node> composer;
+  private Node root;
   private int[] charOffsetOfCodePoint;
 
-  Document(int index, int startLine, String rawText, Node root) {
+  /** @param composer parses {@code rawText} again into an equal tree, after {@link #releaseTree()} */
+  Document(int index, int startLine, String rawText, Node root, Supplier<Node> composer) {
     this.index = index;
     this.startLine = startLine;
     this.rawText = rawText;
     this.root = root;
+    this.empty = root == null;
+    this.mapping = root instanceof MappingNode;
+    this.composer = composer;
   }
 
   /** 1-based position in the stream. */
@@ -36,13 +45,29 @@ public final class Document {
     return rawText;
   }
 
-  /** The root node, or null for an empty or comment-only document. */
+  /**
+   * The root node, or null for an empty or comment-only document. After {@link #releaseTree()},
+   * each call parses the raw text again into a new tree that this document does not keep.
+   */
   public Node root() {
-    return root;
+    return root != null || empty ? root : composer.get();
+  }
+
+  /**
+   * Stops keeping the node tree. A tree costs ~25 bytes of heap per byte of text, so a large
+   * stream fits in memory only if each tree lives no longer than its user needs it.
+   */
+  public void releaseTree() {
+    root = null;
   }
 
   public boolean isEmpty() {
-    return root == null;
+    return empty;
+  }
+
+  /** Whether the root is a mapping (known without parsing again). */
+  public boolean isMapping() {
+    return mapping;
   }
 
   /** "document 7, line 12, column 3" for a position inside this document (line of the stream). */

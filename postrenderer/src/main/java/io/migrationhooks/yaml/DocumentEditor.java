@@ -25,7 +25,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class DocumentEditor {
   private final Document document;
-  private final MappingNode root;
   private final String subject;
   private final Map<String, Object> desired = new LinkedHashMap<>();
   /** Marks a key to remove in {@link #desired}. */
@@ -33,11 +32,10 @@ public final class DocumentEditor {
 
   /** @param subject names the document in error messages, e.g. "Job/shop/migrate" */
   public DocumentEditor(Document document, String subject) {
-    if (!(document.root() instanceof MappingNode mapping)) {
+    if (!document.isMapping()) {
       throw new IllegalArgumentException("only mapping documents can be edited");
     }
     this.document = document;
-    this.root = mapping;
     this.subject = subject;
   }
 
@@ -102,7 +100,7 @@ public final class DocumentEditor {
   /** The edits needed; empty when the document already holds every value. */
   public List<TextEdit> edits() {
     List<TextEdit> edits = new ArrayList<>();
-    resolve(root, null, desired, "", edits);
+    resolve((MappingNode) document.root(), null, desired, "", edits);
     return edits;
   }
 

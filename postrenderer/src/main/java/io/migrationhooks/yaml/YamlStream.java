@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -66,6 +67,14 @@ public final class YamlStream {
 
   /** Splits and parses the stream. Empty and comment-only documents have a null root. */
   public static List<Document> parse(String text, Limits limits) {
+    return parse(text, limits, document -> {});
+  }
+
+  /**
+   * Like {@link #parse(String, Limits)}, and gives each document to {@code whenParsed} before the
+   * next one is parsed (e.g. to read what is needed and {@link Document#releaseTree() release} its tree).
+   */
+  public static List<Document> parse(String text, Limits limits, Consumer<Document> whenParsed) {
     if (text.length() > limits.maxStreamBytes()) {
       throw new BadInputException("input is larger than " + limits.maxStreamBytes() + " bytes");
     }
@@ -86,7 +95,10 @@ public final class YamlStream {
         throw new BadInputException("document " + index + ", line " + chunk.startLine
             + ": larger than " + limits.maxDocumentBytes() + " bytes (see --max-document-bytes)");
       }
-      documents.add(new Document(index, chunk.startLine, raw, compose(settings, raw, index, chunk.startLine)));
+      Node root = compose(settings, raw, index, chunk.startLine);
+      Document document = new Document(index, chunk.startLine, raw, root, () -> compose(settings, raw, index, chunk.startLine));
+      documents.add(document);
+      whenParsed.accept(document);
     }
     return documents;
   }

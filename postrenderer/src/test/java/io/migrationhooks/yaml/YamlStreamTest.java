@@ -116,4 +116,24 @@ class YamlStreamTest {
     int start = document.startOffset(root.getValue().get(1).getValueNode());
     assertThat(input.substring(start, start + 3)).isEqualTo("Job");
   }
+
+  @Test
+  void releasedDocumentParsesAnEqualTreeOnEveryUseAndKeepsNone() {
+    List<Document> seen = new java.util.ArrayList<>();
+    List<Document> documents = YamlStream.parse("a: é\n---\n---\n- 1\n", Limits.DEFAULT, document -> {
+      seen.add(document);
+      document.releaseTree();
+    });
+
+    assertThat(seen).isEqualTo(documents);
+    Document mapping = documents.get(0);
+    assertThat(mapping.isMapping()).isTrue();
+    assertThat(mapping.root()).isNotSameAs(mapping.root());
+    assertThat(YamlNodes.stringAt(mapping.root(), "a")).isEqualTo("é");
+    assertThat(mapping.endOffset(mapping.root())).isEqualTo(mapping.rawText().length());
+    assertThat(documents.get(1).isEmpty()).isTrue();
+    assertThat(documents.get(1).root()).isNull();
+    assertThat(documents.get(2).isMapping()).isFalse();
+    assertThat(documents.get(2).isEmpty()).isFalse();
+  }
 }
