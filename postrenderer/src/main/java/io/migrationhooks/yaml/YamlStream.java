@@ -104,6 +104,10 @@ public final class YamlStream {
   }
 
   private static Node compose(LoadSettings settings, String raw, int index, int startLine) {
+    Node simple = SubsetComposer.compose(raw);
+    if (simple != null) {
+      return simple;
+    }
     try {
       Iterator<Node> nodes = new Compose(settings).composeAllFromString(raw).iterator();
       Node root = nodes.hasNext() ? nodes.next() : null;
@@ -150,7 +154,7 @@ public final class YamlStream {
     return bytes;
   }
 
-  private record Chunk(int start, int end, int startLine) {}
+  record Chunk(int start, int end, int startLine) {}
 
   /**
    * A line starting with "---" (then blank or end of line) begins a document, "..." ends one.

@@ -17,7 +17,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * rendering, each document must read exactly as before except for what the rules add, and
  * rendering again must change nothing. Fixed seeds: failures reproduce.
  */
-class RandomizedRenderTest {
+public class RandomizedRenderTest {
   private static final int STREAMS = 300;
 
   @Test
@@ -101,7 +101,8 @@ class RandomizedRenderTest {
 
   // ---- stream generator ----
 
-  private static String stream(Random random) {
+  /** A random stream in many styles; also the differential corpus of {@code SubsetComposerTest}. */
+  public static String stream(Random random) {
     Style style = new Style(random);
     StringBuilder out = new StringBuilder();
     int documents = 1 + random.nextInt(6);
