@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -26,6 +27,10 @@ public final class Resource {
   private final String namespace;
   private final Map<String, String> labels;
   private final Map<String, String> annotations;
+  // Read with the rest at the first parse, so that the selection never parses the document again.
+  private final Map<String, String> podTemplateLabels;
+  private final Set<Reference> podTemplateReferences;
+  private final Map<String, String> serviceSelector;
 
   private Resource(Document document, MappingNode root) {
     this.document = document;
@@ -36,6 +41,10 @@ public final class Resource {
     this.namespace = namespace == null || namespace.isEmpty() ? null : namespace;
     this.labels = stringMapAt(root, "metadata", "labels");
     this.annotations = stringMapAt(root, "metadata", "annotations");
+    Optional<PodTemplate> template = podTemplate(root);
+    this.podTemplateLabels = template.map(PodTemplate::labels).map(Collections::unmodifiableMap).orElse(null);
+    this.podTemplateReferences = template.map(PodTemplate::references).orElse(Set.of());
+    this.serviceSelector = isKind("Service") ? stringMapAt(root, "spec", "selector") : Map.of();
   }
 
   private static Map<String, String> stringMapAt(MappingNode root, String... path) {
@@ -146,15 +155,34 @@ public final class Resource {
   }
 
   public Optional<PodTemplate> podTemplate() {
+    return podTemplate(root());
+  }
+
+  private Optional<PodTemplate> podTemplate(MappingNode root) {
     if (kind == null || !isKind(kind)) {
       return Optional.empty();
     }
     return switch (kind) {
-      case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" -> nodeAt("spec", "template").map(PodTemplate::new);
-      case "CronJob" -> nodeAt("spec", "jobTemplate", "spec", "template").map(PodTemplate::new);
-      case "Pod" -> Optional.of(new PodTemplate(root()));
+      case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" -> YamlNodes.at(root, "spec", "template").map(PodTemplate::new);
+      case "CronJob" -> YamlNodes.at(root, "spec", "jobTemplate", "spec", "template").map(PodTemplate::new);
+      case "Pod" -> Optional.of(new PodTemplate(root));
       default -> Optional.empty();
     };
+  }
+
+  /** The pod template's labels, if this kind has a pod template and the document holds one. */
+  public Optional<Map<String, String>> podTemplateLabels() {
+    return Optional.ofNullable(podTemplateLabels);
+  }
+
+  /** {@link PodTemplate#references()} of the pod template; empty without one. */
+  public Set<Reference> podTemplateReferences() {
+    return podTemplateReferences;
+  }
+
+  /** A Service's {@code spec.selector}; empty for other kinds. */
+  public Map<String, String> serviceSelector() {
+    return serviceSelector;
   }
 
   @Override

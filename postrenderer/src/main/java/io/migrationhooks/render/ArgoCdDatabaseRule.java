@@ -4,12 +4,10 @@ import static io.migrationhooks.model.ArgoCdAnnotations.DELETE_FALSE;
 import static io.migrationhooks.model.ArgoCdAnnotations.PRUNE_FALSE;
 import static io.migrationhooks.model.ArgoCdAnnotations.SYNC_OPTIONS;
 
-import io.migrationhooks.model.PodTemplate;
 import io.migrationhooks.model.Reference;
 import io.migrationhooks.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Argo CD: the database and what it and the migration Job need stay ordinary managed resources,
@@ -49,7 +47,7 @@ public final class ArgoCdDatabaseRule implements Rule {
     }
     Reference claim = new Reference(Reference.PERSISTENT_VOLUME_CLAIM, resource.name());
     boolean mountedByDatabase = selection.databaseWorkloads().stream().anyMatch(database -> database.sameNamespace(resource)
-        && database.podTemplate().map(PodTemplate::references).orElse(Set.of()).contains(claim));
+        && database.podTemplateReferences().contains(claim));
     return mountedByDatabase ? Tier.DATABASE_WORKLOAD : Tier.MIGRATION_JOB;
   }
 

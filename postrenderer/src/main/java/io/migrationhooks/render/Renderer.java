@@ -5,6 +5,7 @@ import io.migrationhooks.model.Resource;
 import io.migrationhooks.yaml.BadInputException;
 import io.migrationhooks.yaml.Document;
 import io.migrationhooks.yaml.DocumentEditor;
+import io.migrationhooks.yaml.InOrder;
 import io.migrationhooks.yaml.Limits;
 import io.migrationhooks.yaml.YamlStream;
 import java.util.ArrayList;
@@ -44,11 +45,15 @@ public final class Renderer {
     }
     new RolloutRule().apply(context);
 
-    StringBuilder output = new StringBuilder(input.length() + 1024);
+    List<DocumentEditor> editors = new ArrayList<>(documents.size());
     int next = 0;
     for (Document document : documents) {
-      DocumentEditor editor = document.isEmpty() ? null : context.editors().get(resources.get(next++));
-      output.append(editor == null ? document.rawText() : editor.apply());
+      editors.add(document.isEmpty() ? null : context.editors().get(resources.get(next++)));
+    }
+    StringBuilder output = new StringBuilder(input.length() + 1024);
+    List<String> edited = InOrder.map(editors, editor -> editor == null ? null : editor.apply());
+    for (int i = 0; i < documents.size(); i++) {
+      output.append(edited.get(i) == null ? documents.get(i).rawText() : edited.get(i));
     }
     return new RenderResult(output.toString(), context.notes());
   }
@@ -56,19 +61,31 @@ public final class Renderer {
   /**
    * {@link Resource#fromDocuments} of {@link YamlStream#parse}, with the same errors in the same
    * order, but each tree is released once its resource's facts are read, so the stream's trees never
-   * all live at once; the selection and the editors parse the documents they look into again.
+   * all live at once; the editors parse the documents they change again.
    */
   private static List<Document> parseKeepingNoTrees(String input, Limits limits, List<Resource> resources) {
-    List<Document> documents = YamlStream.parse(input, limits, document -> {
-      if (document.isMapping()) {
-        resources.add(Resource.of(document));
-        document.releaseTree();
+    List<Document> documents = new ArrayList<>();
+    for (Read read : YamlStream.parse(input, limits, Renderer::readAndRelease)) {
+      documents.add(read.document());
+      if (read.resource() != null) {
+        resources.add(read.resource());
       }
-    });
+    }
     if (resources.size() != documents.stream().filter(document -> !document.isEmpty()).count()) {
       Resource.fromDocuments(documents);
     }
     return documents;
+  }
+
+  private record Read(Document document, Resource resource) {}
+
+  private static Read readAndRelease(Document document) {
+    if (!document.isMapping()) {
+      return new Read(document, null);
+    }
+    Resource resource = Resource.of(document);
+    document.releaseTree();
+    return new Read(document, resource);
   }
 
   private static void requireHelm3Input(boolean fromHelm4, Selection selection) {

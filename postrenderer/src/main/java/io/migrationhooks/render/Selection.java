@@ -4,11 +4,9 @@ import static io.migrationhooks.model.MigrationHooksAnnotations.ROLE;
 import static io.migrationhooks.model.MigrationHooksAnnotations.ROLE_DATABASE;
 import static io.migrationhooks.model.MigrationHooksAnnotations.ROLE_MIGRATION;
 
-import io.migrationhooks.model.PodTemplate;
 import io.migrationhooks.model.Reference;
 import io.migrationhooks.model.Resource;
 import io.migrationhooks.yaml.BadInputException;
-import io.migrationhooks.yaml.YamlNodes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -49,14 +47,13 @@ public final class Selection {
 
     // Indexes instead of every-resource-against-every-workload loops: those made 20,000 documents
     // take minutes (see the README's Performance section).
-    Map<String, List<Map<String, String>>> databaseLabelsByNamespace = new HashMap<>();
+    DatabasePods databasePods = new DatabasePods();
     for (Resource database : databases) {
-      database.podTemplate().map(PodTemplate::labels).ifPresent(labels ->
-          databaseLabelsByNamespace.computeIfAbsent(database.namespace(), ns -> new ArrayList<>()).add(labels));
+      database.podTemplateLabels().ifPresent(labels -> databasePods.add(database.namespace(), labels));
     }
     Set<Resource> services = new LinkedHashSet<>();
     for (Resource service : resources) {
-      if (service.isKind("Service") && selectsAny(service, databaseLabelsByNamespace)) {
+      if (service.isKind("Service") && databasePods.anySelectedBy(service.serviceSelector(), service.namespace())) {
         services.add(service);
       }
     }
@@ -69,8 +66,7 @@ public final class Selection {
     }
     Set<Resource> config = new LinkedHashSet<>();
     for (Resource workload : concat(databases, jobs)) {
-      Set<Reference> references = workload.podTemplate().map(PodTemplate::references).orElse(Set.of());
-      for (Reference reference : references) {
+      for (Reference reference : workload.podTemplateReferences()) {
         for (Resource candidate : configByReference.getOrDefault(reference, List.of())) {
           if (candidate.sameNamespace(workload)) {
             config.add(candidate);
@@ -139,17 +135,33 @@ public final class Selection {
     return role;
   }
 
-  /** Whether the Service selects the pods of a database workload that may share its namespace. */
-  private static boolean selectsAny(Resource service, Map<String, List<Map<String, String>>> databaseLabelsByNamespace) {
-    Map<String, String> selector = service.nodeAt("spec", "selector").map(YamlNodes::stringMap).orElse(Map.of());
-    if (selector.isEmpty()) {
+  /** The pod labels of the database workloads, by namespace and by each label they hold. */
+  private static final class DatabasePods {
+    private final Map<String, Map<Map.Entry<String, String>, List<Map<String, String>>>> byNamespace = new HashMap<>();
+
+    void add(String namespace, Map<String, String> labels) {
+      Map<Map.Entry<String, String>, List<Map<String, String>>> byLabel = byNamespace.computeIfAbsent(namespace, ns -> new HashMap<>());
+      labels.forEach((key, value) -> byLabel.computeIfAbsent(Map.entry(key, value), label -> new ArrayList<>()).add(labels));
+    }
+
+    /** Whether the selector picks the pods of a database that may share the namespace (null: any). */
+    boolean anySelectedBy(Map<String, String> selector, String namespace) {
+      if (selector.isEmpty()) {
+        return false;
+      }
+      Map.Entry<String, String> first = selector.entrySet().iterator().next();
+      Map.Entry<String, String> oneLabel = Map.entry(first.getKey(), first.getValue());
+      for (Map.Entry<String, Map<Map.Entry<String, String>, List<Map<String, String>>>> entry : byNamespace.entrySet()) {
+        if (namespace == null || entry.getKey() == null || entry.getKey().equals(namespace)) {
+          for (Map<String, String> labels : entry.getValue().getOrDefault(oneLabel, List.of())) {
+            if (matches(selector, labels)) {
+              return true;
+            }
+          }
+        }
+      }
       return false;
     }
-    String namespace = service.namespace();
-    return databaseLabelsByNamespace.entrySet().stream()
-        .filter(entry -> namespace == null || entry.getKey() == null || entry.getKey().equals(namespace))
-        .flatMap(entry -> entry.getValue().stream())
-        .anyMatch(labels -> matches(selector, labels));
   }
 
   /** Every selector label present with the same value; an empty selector matches nothing. */

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -67,14 +67,17 @@ public final class YamlStream {
 
   /** Splits and parses the stream. Empty and comment-only documents have a null root. */
   public static List<Document> parse(String text, Limits limits) {
-    return parse(text, limits, document -> {});
+    return parse(text, limits, document -> document);
   }
 
   /**
-   * Like {@link #parse(String, Limits)}, and gives each document to {@code whenParsed} before the
-   * next one is parsed (e.g. to read what is needed and {@link Document#releaseTree() release} its tree).
+   * Like {@link #parse(String, Limits)}, and gives each document to {@code read} right after it is
+   * parsed (e.g. to read what is needed and {@link Document#releaseTree() release} its tree), so
+   * that no more trees live at once than documents are being parsed. Long streams are parsed on
+   * several threads: {@code read} may run for different documents at once. Returns what {@code read}
+   * returned, in stream order; the first failing document's error (parse or read) is thrown.
    */
-  public static List<Document> parse(String text, Limits limits, Consumer<Document> whenParsed) {
+  public static <T> List<T> parse(String text, Limits limits, Function<Document, T> read) {
     if (text.length() > limits.maxStreamBytes()) {
       throw new BadInputException("input is larger than " + limits.maxStreamBytes() + " bytes");
     }
@@ -87,20 +90,17 @@ public final class YamlStream {
         .setMaxAliasesForCollections(limits.maxAliasesForCollections())
         .setCodePointLimit(limits.maxDocumentBytes())
         .build();
-    List<Document> documents = new ArrayList<>();
-    for (Chunk chunk : split(text)) {
-      int index = documents.size() + 1;
+    List<Chunk> chunks = split(text);
+    return InOrder.map(chunks, chunk -> {
+      int index = chunk.index;
       String raw = text.substring(chunk.start, chunk.end);
       if (utf8Length(raw) > limits.maxDocumentBytes()) {
         throw new BadInputException("document " + index + ", line " + chunk.startLine
             + ": larger than " + limits.maxDocumentBytes() + " bytes (see --max-document-bytes)");
       }
       Node root = compose(settings, raw, index, chunk.startLine);
-      Document document = new Document(index, chunk.startLine, raw, root, () -> compose(settings, raw, index, chunk.startLine));
-      documents.add(document);
-      whenParsed.accept(document);
-    }
-    return documents;
+      return read.apply(new Document(index, chunk.startLine, raw, root, () -> compose(settings, raw, index, chunk.startLine)));
+    });
   }
 
   private static Node compose(LoadSettings settings, String raw, int index, int startLine) {
@@ -154,7 +154,8 @@ public final class YamlStream {
     return bytes;
   }
 
-  record Chunk(int start, int end, int startLine) {}
+  /** @param index 1-based position in the stream */
+  record Chunk(int index, int start, int end, int startLine) {}
 
   /**
    * A line starting with "---" (then blank or end of line) begins a document, "..." ends one.
@@ -174,14 +175,14 @@ public final class YamlStream {
       if (isMarker(text, position, lineEnd, "---")) {
         boolean contentAfterMarker = hasContentAfterMarker(text, position + 3, lineEnd);
         if (hasContent || hasStartMarker) {
-          chunks.add(new Chunk(chunkStart, position, chunkStartLine));
+          chunks.add(new Chunk(chunks.size() + 1, chunkStart, position, chunkStartLine));
           chunkStart = position;
           chunkStartLine = line;
         }
         hasStartMarker = true;
         hasContent = contentAfterMarker;
       } else if (isMarker(text, position, lineEnd, "...")) {
-        chunks.add(new Chunk(chunkStart, lineEnd, chunkStartLine));
+        chunks.add(new Chunk(chunks.size() + 1, chunkStart, lineEnd, chunkStartLine));
         chunkStart = lineEnd;
         chunkStartLine = line + 1;
         hasContent = false;
@@ -193,7 +194,7 @@ public final class YamlStream {
       line++;
     }
     if (chunkStart < text.length()) {
-      chunks.add(new Chunk(chunkStart, text.length(), chunkStartLine));
+      chunks.add(new Chunk(chunks.size() + 1, chunkStart, text.length(), chunkStartLine));
     }
     return chunks;
   }

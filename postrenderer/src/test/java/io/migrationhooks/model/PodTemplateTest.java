@@ -2,6 +2,7 @@ package io.migrationhooks.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrationhooks.yaml.Document;
 import io.migrationhooks.yaml.Limits;
 import io.migrationhooks.yaml.YamlStream;
 import java.util.stream.Stream;
@@ -66,6 +67,29 @@ class PodTemplateTest {
         new Reference("PersistentVolumeClaim", "data"),
         new Reference("Secret", "proj-secret"),
         new Reference("ConfigMap", "proj-cm"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("workloads")
+  void resourceKeepsThePodTemplateFactsOnceItsTreeIsReleased(String kind, String yaml) {
+    Document document = YamlStream.parse(yaml, Limits.DEFAULT).get(0);
+    Resource resource = Resource.of(document);
+    PodTemplate template = resource.podTemplate().orElseThrow();
+    document.releaseTree();
+
+    assertThat(resource.podTemplateReferences()).containsExactlyElementsOf(template.references());
+    assertThat(resource.podTemplateLabels()).contains(template.labels());
+  }
+
+  @Test
+  void servicesKeepTheirSelectorOtherKindsHaveNone() {
+    Resource service = Resource.of(YamlStream.parse("apiVersion: v1\nkind: Service\nspec: {selector: {app: db}}\n", Limits.DEFAULT).get(0));
+    Resource deployment = Resource.of(YamlStream.parse("apiVersion: apps/v1\nkind: Deployment\nspec: {selector: {app: db}}\n", Limits.DEFAULT).get(0));
+
+    assertThat(service.serviceSelector()).containsExactly(org.assertj.core.api.Assertions.entry("app", "db"));
+    assertThat(deployment.serviceSelector()).isEmpty();
+    assertThat(service.podTemplateLabels()).isEmpty();
+    assertThat(service.podTemplateReferences()).isEmpty();
   }
 
   @Test
