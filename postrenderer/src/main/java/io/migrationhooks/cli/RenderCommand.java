@@ -101,7 +101,7 @@ public final class RenderCommand implements Callable<Integer> {
     RenderResult result = new Renderer().render(input, settings, new RenderOptions(mode, limits));
 
     result.notes().forEach(note -> err.println(ErrorHandlers.PREFIX + note));
-    out.print(result.output());
+    result.writeTo(out);
     out.flush();
     if (out.checkError()) {
       throw new IOException("cannot write the output");

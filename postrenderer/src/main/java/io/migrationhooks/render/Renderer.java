@@ -50,12 +50,8 @@ public final class Renderer {
     for (Document document : documents) {
       editors.add(document.isEmpty() ? null : context.editors().get(resources.get(next++)));
     }
-    StringBuilder output = new StringBuilder(input.length() + 1024);
     List<String> edited = InOrder.map(editors, editor -> editor == null ? null : editor.apply());
-    for (int i = 0; i < documents.size(); i++) {
-      output.append(edited.get(i) == null ? documents.get(i).rawText() : edited.get(i));
-    }
-    return new RenderResult(output.toString(), context.notes());
+    return new RenderResult(documents, edited, context.notes());
   }
 
   /**

@@ -1,34 +1,42 @@
 package io.migrationhooks.yaml;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * One document of a stream: its raw text (separator and comments included, so concatenating all
- * documents gives back the input) and its node tree with positions into that text.
+ * documents gives back the input) and its node tree with positions into that text. The raw text
+ * is a range of the stream's text, copied out only when asked for: a document that is passed
+ * through unchanged is never copied.
  */
 public final class Document {
   private final int index;
   private final int startLine;
-  private final String rawText;
+  private final String stream;
+  private final int start;
+  private final int end;
+  private final Limits limits;
   private final boolean empty;
   private final boolean mapping;
-  private final Supplier<Node> composer;
+  private String rawText;
   private Node root;
   private int[] charOffsetOfCodePoint;
 
-  /** @param composer parses {@code rawText} again into an equal tree, after {@link #releaseTree()} */
-  Document(int index, int startLine, String rawText, Node root, Supplier<Node> composer) {
+  /** @param limits what parsing the raw text again, after {@link #releaseTree()}, is bounded by */
+  Document(int index, int startLine, String stream, int start, int end, Node root, Limits limits) {
     this.index = index;
     this.startLine = startLine;
-    this.rawText = rawText;
+    this.stream = stream;
+    this.start = start;
+    this.end = end;
+    this.limits = limits;
     this.root = root;
     this.empty = root == null;
     this.mapping = root instanceof MappingNode;
-    this.composer = composer;
   }
 
   /** 1-based position in the stream. */
@@ -42,7 +50,19 @@ public final class Document {
   }
 
   public String rawText() {
+    if (rawText == null) {
+      rawText = stream.substring(start, end);
+    }
     return rawText;
+  }
+
+  /** Writes the raw text (without copying it out of the stream's text). */
+  public void writeRawTextTo(Writer out) throws IOException {
+    out.write(stream, start, end - start);
+  }
+
+  public int rawLength() {
+    return end - start;
   }
 
   /**
@@ -50,7 +70,7 @@ public final class Document {
    * each call parses the raw text again into a new tree that this document does not keep.
    */
   public Node root() {
-    return root != null || empty ? root : composer.get();
+    return root != null || empty ? root : YamlStream.compose(limits, rawText(), index, startLine);
   }
 
   /**
@@ -59,6 +79,7 @@ public final class Document {
    */
   public void releaseTree() {
     root = null;
+    rawText = null;
   }
 
   public boolean isEmpty() {
@@ -85,8 +106,8 @@ public final class Document {
 
   /** The line break this document uses, so inserted lines match it. */
   public String lineBreak() {
-    int newline = rawText.indexOf('\n');
-    return newline > 0 && rawText.charAt(newline - 1) == '\r' ? "\r\n" : "\n";
+    int newline = stream.indexOf('\n', start);
+    return newline > start && newline < end && stream.charAt(newline - 1) == '\r' ? "\r\n" : "\n";
   }
 
   public int startOffset(Node node) {
@@ -105,6 +126,7 @@ public final class Document {
   // snakeyaml counts positions in code points; Java strings index UTF-16 chars.
   private int charOffset(int codePointIndex) {
     if (charOffsetOfCodePoint == null) {
+      String rawText = rawText();
       int codePoints = rawText.codePointCount(0, rawText.length());
       if (codePoints == rawText.length()) {
         return codePointIndex;

@@ -21,18 +21,7 @@ public final class InOrder {
 
   public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> work) {
     int threads = Math.min(Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()), items.size() / MIN_ITEMS_PER_THREAD);
-    Object[] results = new Object[items.size()];
-    Throwable[] failures = new Throwable[items.size()];
-    AtomicInteger next = new AtomicInteger();
-    Runnable worker = () -> {
-      for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-        try {
-          results[i] = work.apply(items.get(i));
-        } catch (RuntimeException | Error e) {
-          failures[i] = e;
-        }
-      }
-    };
+    Worker<T, R> worker = new Worker<>(items, work);
     List<Thread> helpers = new ArrayList<>();
     for (int t = 1; t < threads; t++) {
       Thread helper = new Thread(worker, "migration-hooks-worker-" + t);
@@ -42,7 +31,7 @@ public final class InOrder {
     }
     worker.run();
     joinAll(helpers);
-    for (Throwable failure : failures) {
+    for (Throwable failure : worker.failures) {
       if (failure instanceof RuntimeException e) {
         throw e;
       } else if (failure instanceof Error e) {
@@ -50,8 +39,39 @@ public final class InOrder {
       }
     }
     @SuppressWarnings("unchecked")
-    List<R> inOrder = (List<R>) Arrays.asList(results);
+    List<R> inOrder = (List<R>) Arrays.asList(worker.results);
     return inOrder;
+  }
+
+  /**
+   * Takes the next item until none is left. A class rather than a lambda: on Java 17, linking a
+   * lambda that captures five values spins method-handle classes at start-up that the class-data
+   * cache does not keep (milliseconds on every run).
+   */
+  private static final class Worker<T, R> implements Runnable {
+    private final List<T> items;
+    private final Function<? super T, ? extends R> work;
+    private final Object[] results;
+    private final Throwable[] failures;
+    private final AtomicInteger next = new AtomicInteger();
+
+    Worker(List<T> items, Function<? super T, ? extends R> work) {
+      this.items = items;
+      this.work = work;
+      this.results = new Object[items.size()];
+      this.failures = new Throwable[items.size()];
+    }
+
+    @Override
+    public void run() {
+      for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+        try {
+          results[i] = work.apply(items.get(i));
+        } catch (RuntimeException | Error e) {
+          failures[i] = e;
+        }
+      }
+    }
   }
 
   private static void joinAll(List<Thread> threads) {

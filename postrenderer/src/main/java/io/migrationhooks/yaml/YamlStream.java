@@ -34,10 +34,16 @@ public final class YamlStream {
     if (bytes.length > limits.maxStreamBytes()) {
       throw new BadInputException("input is larger than " + limits.maxStreamBytes() + " bytes");
     }
+    boolean ascii = true;
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw notText(bytes, i);
       }
+      ascii &= bytes[i] > 0;
+    }
+    if (ascii) {
+      // every byte is valid UTF-8 as it stands: no decoder, no char[] twice the input's size
+      return new String(bytes, StandardCharsets.US_ASCII);
     }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
@@ -81,6 +87,29 @@ public final class YamlStream {
     if (text.length() > limits.maxStreamBytes()) {
       throw new BadInputException("input is larger than " + limits.maxStreamBytes() + " bytes");
     }
+    return InOrder.map(split(text), new ParseChunk<>(text, limits, read));
+  }
+
+  /** Parses one chunk of the stream into a document and reads it (a class, not a lambda: see InOrder). */
+  private record ParseChunk<T>(String text, Limits limits, Function<Document, T> read) implements Function<Chunk, T> {
+    @Override
+    public T apply(Chunk chunk) {
+      String raw = text.substring(chunk.start, chunk.end);
+      if (utf8Length(raw) > limits.maxDocumentBytes()) {
+        throw new BadInputException("document " + chunk.index + ", line " + chunk.startLine
+            + ": larger than " + limits.maxDocumentBytes() + " bytes (see --max-document-bytes)");
+      }
+      Node root = YamlStream.compose(limits, raw, chunk.index, chunk.startLine);
+      return read.apply(new Document(chunk.index, chunk.startLine, text, chunk.start, chunk.end, root, limits));
+    }
+  }
+
+  static Node compose(Limits limits, String raw, int index, int startLine) {
+    Node simple = SubsetComposer.compose(raw);
+    if (simple != null) {
+      return simple;
+    }
+    // Only documents outside the subset get here: snakeyaml's classes load only for them.
     LoadSettings settings = LoadSettings.builder()
         .setLabel("document")
         .setSchema(new RawSchema())
@@ -90,24 +119,6 @@ public final class YamlStream {
         .setMaxAliasesForCollections(limits.maxAliasesForCollections())
         .setCodePointLimit(limits.maxDocumentBytes())
         .build();
-    List<Chunk> chunks = split(text);
-    return InOrder.map(chunks, chunk -> {
-      int index = chunk.index;
-      String raw = text.substring(chunk.start, chunk.end);
-      if (utf8Length(raw) > limits.maxDocumentBytes()) {
-        throw new BadInputException("document " + index + ", line " + chunk.startLine
-            + ": larger than " + limits.maxDocumentBytes() + " bytes (see --max-document-bytes)");
-      }
-      Node root = compose(settings, raw, index, chunk.startLine);
-      return read.apply(new Document(index, chunk.startLine, raw, root, () -> compose(settings, raw, index, chunk.startLine)));
-    });
-  }
-
-  private static Node compose(LoadSettings settings, String raw, int index, int startLine) {
-    Node simple = SubsetComposer.compose(raw);
-    if (simple != null) {
-      return simple;
-    }
     try {
       Iterator<Node> nodes = new Compose(settings).composeAllFromString(raw).iterator();
       Node root = nodes.hasNext() ? nodes.next() : null;
