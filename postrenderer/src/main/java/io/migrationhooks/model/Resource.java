@@ -4,11 +4,11 @@ import io.migrationhooks.yaml.BadInputException;
 import io.migrationhooks.yaml.Document;
 import io.migrationhooks.yaml.YamlNodes;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -32,29 +32,42 @@ public final class Resource {
   private final Set<Reference> podTemplateReferences;
   private final Map<String, String> serviceSelector;
 
-  private Resource(Document document, MappingNode root) {
+  private Resource(Document document, MappingNode root, UnaryOperator<String> canonical) {
     this.document = document;
-    this.kind = YamlNodes.stringAt(root, "kind");
-    this.apiVersion = YamlNodes.stringAt(root, "apiVersion");
-    this.name = YamlNodes.stringAt(root, "metadata", "name");
+    this.kind = canonical(YamlNodes.stringAt(root, "kind"), canonical);
+    this.apiVersion = canonical(YamlNodes.stringAt(root, "apiVersion"), canonical);
+    this.name = canonical(YamlNodes.stringAt(root, "metadata", "name"), canonical);
     String namespace = YamlNodes.stringAt(root, "metadata", "namespace");
-    this.namespace = namespace == null || namespace.isEmpty() ? null : namespace;
-    this.labels = stringMapAt(root, "metadata", "labels");
-    this.annotations = stringMapAt(root, "metadata", "annotations");
+    this.namespace = namespace == null || namespace.isEmpty() ? null : canonical.apply(namespace);
+    this.labels = stringMapAt(root, canonical, "metadata", "labels");
+    this.annotations = stringMapAt(root, canonical, "metadata", "annotations");
     Optional<PodTemplate> template = podTemplate(root);
-    this.podTemplateLabels = template.map(PodTemplate::labels).map(Collections::unmodifiableMap).orElse(null);
+    this.podTemplateLabels = template.map(t -> CompactStringMap.copyOf(t.labels(), canonical)).orElse(null);
     this.podTemplateReferences = template.map(PodTemplate::references).orElse(Set.of());
-    this.serviceSelector = isKind("Service") ? stringMapAt(root, "spec", "selector") : Map.of();
+    this.serviceSelector = isKind("Service") ? stringMapAt(root, canonical, "spec", "selector") : Map.of();
   }
 
-  private static Map<String, String> stringMapAt(MappingNode root, String... path) {
-    return Collections.unmodifiableMap(YamlNodes.at(root, path).map(YamlNodes::stringMap).orElse(Map.of()));
+  private static String canonical(String text, UnaryOperator<String> canonical) {
+    return text == null ? null : canonical.apply(text);
+  }
+
+  private static Map<String, String> stringMapAt(MappingNode root, UnaryOperator<String> canonical, String... path) {
+    return CompactStringMap.copyOf(YamlNodes.at(root, path).map(YamlNodes::stringMap).orElse(Map.of()), canonical);
   }
 
   /** @throws BadInputException when the document is not a mapping */
   public static Resource of(Document document) {
+    return of(document, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #of(Document)}; each string kept is passed through {@code canonical}, which may
+   * return an equal string seen before, so that a stream's resources share their repeated names,
+   * labels and annotations instead of each holding copies.
+   */
+  public static Resource of(Document document, UnaryOperator<String> canonical) {
     if (document.root() instanceof MappingNode mapping) {
-      return new Resource(document, mapping);
+      return new Resource(document, mapping, canonical);
     }
     if (document.root() == null) {
       throw new IllegalArgumentException("empty document");

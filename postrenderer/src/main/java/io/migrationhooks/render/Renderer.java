@@ -2,6 +2,7 @@ package io.migrationhooks.render;
 
 import io.migrationhooks.model.HelmAnnotations;
 import io.migrationhooks.model.Resource;
+import io.migrationhooks.model.StringPool;
 import io.migrationhooks.yaml.BadInputException;
 import io.migrationhooks.yaml.Document;
 import io.migrationhooks.yaml.DocumentEditor;
@@ -50,7 +51,7 @@ public final class Renderer {
     for (Document document : documents) {
       editors.add(document.isEmpty() ? null : context.editors().get(resources.get(next++)));
     }
-    List<String> edited = InOrder.map(editors, editor -> editor == null ? null : editor.apply());
+    List<String> edited = InOrder.map(editors, Renderer::applyAndRelease);
     return new RenderResult(documents, edited, context.notes());
   }
 
@@ -61,7 +62,8 @@ public final class Renderer {
    */
   private static List<Document> parseKeepingNoTrees(String input, Limits limits, List<Resource> resources) {
     List<Document> documents = new ArrayList<>();
-    for (Read read : YamlStream.parse(input, limits, Renderer::readAndRelease)) {
+    StringPool strings = new StringPool();
+    for (Read read : YamlStream.parse(input, limits, document -> readAndRelease(document, strings))) {
       documents.add(read.document());
       if (read.resource() != null) {
         resources.add(read.resource());
@@ -75,13 +77,23 @@ public final class Renderer {
 
   private record Read(Document document, Resource resource) {}
 
-  private static Read readAndRelease(Document document) {
+  private static Read readAndRelease(Document document, StringPool strings) {
     if (!document.isMapping()) {
       return new Read(document, null);
     }
-    Resource resource = Resource.of(document);
+    Resource resource = Resource.of(document, strings);
     document.releaseTree();
     return new Read(document, resource);
+  }
+
+  /** The edited text (null without an editor); the document's own copy of its text goes. */
+  private static String applyAndRelease(DocumentEditor editor) {
+    if (editor == null) {
+      return null;
+    }
+    String text = editor.apply();
+    editor.document().releaseTree();
+    return text;
   }
 
   private static void requireHelm3Input(boolean fromHelm4, Selection selection) {

@@ -74,7 +74,7 @@ public final class Document {
   }
 
   /**
-   * Stops keeping the node tree. A tree costs ~25 bytes of heap per byte of text, so a large
+   * Stops keeping the node tree (and the copy of the raw text, if one was made). A tree costs ~25 bytes of heap per byte of text, so a large
    * stream fits in memory only if each tree lives no longer than its user needs it.
    */
   public void releaseTree() {
