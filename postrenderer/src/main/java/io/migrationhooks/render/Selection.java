@@ -49,7 +49,10 @@ public final class Selection {
     // take minutes (see the README's Performance section).
     DatabasePods databasePods = new DatabasePods();
     for (Resource database : databases) {
-      database.podTemplateLabels().ifPresent(labels -> databasePods.add(database.namespace(), labels));
+      Map<String, String> labels = database.podTemplateLabels().orElse(null);
+      if (labels != null) {
+        databasePods.add(database.namespace(), labels);
+      }
     }
     Set<Resource> services = new LinkedHashSet<>();
     for (Resource service : resources) {

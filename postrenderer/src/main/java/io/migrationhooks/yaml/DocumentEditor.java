@@ -55,7 +55,9 @@ public final class DocumentEditor {
     String last = path.get(path.size() - 1);
     if (value instanceof Map<?, ?> mapping) {
       Map<String, Object> into = childMap(target, last);
-      mapping.forEach((key, nested) -> set(append(path, (String) key), nested));
+      for (Map.Entry<?, ?> entry : mapping.entrySet()) {
+        set(append(path, (String) entry.getKey()), entry.getValue());
+      }
       if (mapping.isEmpty()) {
         target.put(last, into);
       }
@@ -129,7 +131,9 @@ public final class DocumentEditor {
   }
 
   private void verifyValues(Node node, Map<String, Object> want, List<String> path) {
-    want.forEach((key, value) -> {
+    for (Map.Entry<String, Object> entry : want.entrySet()) {
+      String key = entry.getKey();
+      Object value = entry.getValue();
       List<String> childPath = append(path, key);
       Node child = YamlNodes.get(node, key).orElse(null);
       if (value == REMOVED || value instanceof Map<?, ?> onlyRemovals && withoutRemovals(onlyRemovals) == null
@@ -137,7 +141,7 @@ public final class DocumentEditor {
         if (value == REMOVED && child != null) {
           throw new IllegalStateException(subject + ": removal of " + label(childPath) + " did not read back");
         }
-        return;
+        continue;
       }
       boolean ok = value instanceof Map<?, ?> nested
           ? child instanceof MappingNode
@@ -148,7 +152,7 @@ public final class DocumentEditor {
       if (value instanceof Map<?, ?> nested) {
         verifyValues(child, asMap(nested), childPath);
       }
-    });
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -208,12 +212,13 @@ public final class DocumentEditor {
       return asMap(mapping);
     }
     Map<String, Object> kept = new LinkedHashMap<>();
-    asMap(mapping).forEach((key, value) -> {
+    for (Map.Entry<String, Object> entry : asMap(mapping).entrySet()) {
+      Object value = entry.getValue();
       Object stripped = value instanceof Map<?, ?> nested ? withoutRemovals(nested) : value == REMOVED ? null : value;
       if (stripped != null) {
-        kept.put(key, stripped);
+        kept.put(entry.getKey(), stripped);
       }
-    });
+    }
     return kept.isEmpty() ? null : kept;
   }
 

@@ -1,7 +1,6 @@
 package io.migrationhooks.yaml;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** Replace the characters [start, end) of a document's raw text with {@code replacement}. */
@@ -16,10 +15,14 @@ public record TextEdit(int start, int end, String replacement) {
     return new TextEdit(offset, offset, text);
   }
 
+  private static int byPosition(TextEdit a, TextEdit b) {
+    return a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end());
+  }
+
   /** Applies non-overlapping edits; two insertions at the same offset keep their given order. */
   public static String apply(String text, List<TextEdit> edits) {
     List<TextEdit> sorted = new ArrayList<>(edits);
-    sorted.sort(Comparator.comparingInt(TextEdit::start).thenComparingInt(TextEdit::end));
+    sorted.sort(TextEdit::byPosition);
     StringBuilder out = new StringBuilder(text.length() + 256);
     int position = 0;
     for (TextEdit edit : sorted) {
