@@ -2,16 +2,13 @@ package io.migrationhooks.yaml;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Composes the subset of YAML that rendered charts are written in straight from the text, into the
@@ -25,7 +22,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * every corpus, randomized and mutated document.
  */
 final class SubsetComposer {
-  private static final int[] NO_BUFFER = new int[0];
   private static final int MAX_DEPTH = 64;
   private static final int MAX_SIMPLE_KEY_LENGTH = 1000;
   /** Characters that cannot begin a plain scalar here (some could, in ways not worth supporting). */
@@ -35,7 +31,6 @@ final class SubsetComposer {
   private final String text;
   private final int length;
   private int pos;
-  private int line;
   private int lineStart;
   private int depth;
 
@@ -99,7 +94,7 @@ final class SubsetComposer {
 
   private MappingNode blockMapping(int indent) {
     enter();
-    Optional<Mark> start = mark();
+    int start = pos;
     List<NodeTuple> tuples = new ArrayList<>();
     while (true) {
       ScalarNode key = key();
@@ -113,7 +108,7 @@ final class SubsetComposer {
       }
     }
     depth--;
-    return new MappingNode(Tag.MAP, false, tuples, FlowStyle.BLOCK, start, mark());
+    return TextNodes.mapping(text, start, pos, tuples, FlowStyle.BLOCK);
   }
 
   /** A key on one line followed by ": " (or ":" at the end of the line); leaves pos after the colon. */
@@ -142,7 +137,7 @@ final class SubsetComposer {
         }
         i++;
       }
-      key = new ScalarNode(Tag.STR, true, text.substring(start, end), ScalarStyle.PLAIN, mark(), markAt(end));
+      key = TextNodes.scalar(text, start, end, text.substring(start, end), ScalarStyle.PLAIN);
       pos = i;
     }
     if (pos - start > MAX_SIMPLE_KEY_LENGTH || pos >= length || text.charAt(pos) != ':' || !isBlankOrEnd(pos + 1)) {
@@ -153,7 +148,7 @@ final class SubsetComposer {
   }
 
   private Node mappingValue(int indent) {
-    Optional<Mark> afterIndicator = mark();
+    int afterIndicator = pos;
     skipSpaces();
     if (pos < length && text.charAt(pos) != '\n' && text.charAt(pos) != '#') {
       return inlineValue(indent);
@@ -174,11 +169,11 @@ final class SubsetComposer {
   /** A block sequence whose "-" entries stand at {@code indent}; also serves indentless ones. */
   private SequenceNode blockSequence(int indent) {
     enter();
-    Optional<Mark> start = mark();
+    int start = pos;
     List<Node> items = new ArrayList<>();
     while (true) {
       pos++;
-      Optional<Mark> afterIndicator = mark();
+      int afterIndicator = pos;
       skipSpaces();
       if (pos >= length || text.charAt(pos) == '\n' || text.charAt(pos) == '#') {
         skipToContent();
@@ -204,7 +199,7 @@ final class SubsetComposer {
       }
     }
     depth--;
-    return new SequenceNode(Tag.SEQ, false, items, FlowStyle.BLOCK, start, mark());
+    return TextNodes.sequence(text, start, pos, items, FlowStyle.BLOCK);
   }
 
   /** A node that starts on the current line after a key or an entry indicator. */
@@ -264,11 +259,11 @@ final class SubsetComposer {
       }
     }
     pos = end;
-    return new ScalarNode(Tag.STR, true, text.substring(start, end), ScalarStyle.PLAIN, markAt(start), mark());
+    return TextNodes.scalar(text, start, end, text.substring(start, end), ScalarStyle.PLAIN);
   }
 
   private ScalarNode doubleQuoted() {
-    Optional<Mark> start = mark();
+    int start = pos;
     StringBuilder value = null;
     int from = ++pos;
     while (true) {
@@ -293,7 +288,7 @@ final class SubsetComposer {
     }
     String content = value == null ? text.substring(from, pos) : value.append(text, from, pos).toString();
     pos++;
-    return new ScalarNode(Tag.STR, true, content, ScalarStyle.DOUBLE_QUOTED, start, mark());
+    return TextNodes.scalar(text, start, pos, content, ScalarStyle.DOUBLE_QUOTED);
   }
 
   /** Appends the escape at {@code at} (just past the backslash); returns the offset after it. */
@@ -333,7 +328,7 @@ final class SubsetComposer {
   }
 
   private ScalarNode singleQuoted() {
-    Optional<Mark> start = mark();
+    int start = pos;
     StringBuilder value = new StringBuilder();
     pos++;
     while (true) {
@@ -353,7 +348,7 @@ final class SubsetComposer {
       pos++;
     }
     pos++;
-    return new ScalarNode(Tag.STR, true, value.toString(), ScalarStyle.SINGLE_QUOTED, start, mark());
+    return TextNodes.scalar(text, start, pos, value.toString(), ScalarStyle.SINGLE_QUOTED);
   }
 
   /** A flow mapping or sequence of scalars and flow collections, all on this line. */
@@ -361,7 +356,7 @@ final class SubsetComposer {
     enter();
     boolean mapping = text.charAt(pos) == '{';
     char close = mapping ? '}' : ']';
-    Optional<Mark> start = mark();
+    int start = pos;
     pos++;
     List<NodeTuple> tuples = mapping ? new ArrayList<>() : null;
     List<Node> items = mapping ? null : new ArrayList<>();
@@ -401,8 +396,8 @@ final class SubsetComposer {
     pos++;
     depth--;
     return mapping
-        ? new MappingNode(Tag.MAP, false, tuples, FlowStyle.FLOW, start, mark())
-        : new SequenceNode(Tag.SEQ, false, items, FlowStyle.FLOW, start, mark());
+        ? TextNodes.mapping(text, start, pos, tuples, FlowStyle.FLOW)
+        : TextNodes.sequence(text, start, pos, items, FlowStyle.FLOW);
   }
 
   private Node flowNode() {
@@ -423,7 +418,7 @@ final class SubsetComposer {
   /** snakeyaml's block scalar algorithm (ScannerImpl.scanBlockScalar), for auto-detected indentation. */
   private ScalarNode blockScalar(int parentIndent) {
     boolean folded = text.charAt(pos) == '>';
-    Optional<Mark> start = mark();
+    int start = pos;
     pos++;
     int chomping = 0; // -1 strip, 0 clip, +1 keep
     if (pos < length && (text.charAt(pos) == '-' || text.charAt(pos) == '+')) {
@@ -438,12 +433,12 @@ final class SubsetComposer {
     // leading line breaks and the deepest indentation among the leading lines
     StringBuilder breaks = new StringBuilder();
     int maxIndent = 0;
-    Optional<Mark> end = mark();
+    int end = pos;
     while (pos < length && (text.charAt(pos) == ' ' || text.charAt(pos) == '\n')) {
       if (text.charAt(pos) == '\n') {
         breaks.append('\n');
         advanceLine();
-        end = mark();
+        end = pos;
       } else {
         pos++;
         maxIndent = Math.max(maxIndent, column());
@@ -466,14 +461,14 @@ final class SubsetComposer {
         lineBreak = "\n";
       }
       breaks.setLength(0);
-      end = mark();
+      end = pos;
       while (column() < indent && pos < length && text.charAt(pos) == ' ') {
         pos++;
       }
       while (pos < length && text.charAt(pos) == '\n') {
         breaks.append('\n');
         advanceLine();
-        end = mark();
+        end = pos;
         while (column() < indent && pos < length && text.charAt(pos) == ' ') {
           pos++;
         }
@@ -496,8 +491,7 @@ final class SubsetComposer {
     if (chomping > 0) {
       value.append(breaks);
     }
-    ScalarNode scalar = new ScalarNode(Tag.STR, true, value.toString(),
-        folded ? ScalarStyle.FOLDED : ScalarStyle.LITERAL, start, end);
+    ScalarNode scalar = TextNodes.scalar(text, start, end, value.toString(), folded ? ScalarStyle.FOLDED : ScalarStyle.LITERAL);
     toNextNodeAtMost(parentIndent);
     return scalar;
   }
@@ -542,8 +536,8 @@ final class SubsetComposer {
     return false;
   }
 
-  private ScalarNode emptyScalar(Optional<Mark> at) {
-    return new ScalarNode(Tag.STR, true, "", ScalarStyle.PLAIN, at, at);
+  private ScalarNode emptyScalar(int at) {
+    return TextNodes.scalar(text, at, at, "", ScalarStyle.PLAIN);
   }
 
   private void enter() {
@@ -599,7 +593,6 @@ final class SubsetComposer {
 
   private void advanceLine() {
     pos++;
-    line++;
     lineStart = pos;
   }
 
@@ -615,12 +608,5 @@ final class SubsetComposer {
     return pos - lineStart;
   }
 
-  private Optional<Mark> mark() {
-    return Optional.of(new Mark("document", pos, line, pos - lineStart, NO_BUFFER, 0));
-  }
 
-  /** A mark on the current line. */
-  private Optional<Mark> markAt(int offset) {
-    return Optional.of(new Mark("document", offset, line, offset - lineStart, NO_BUFFER, 0));
-  }
 }
