@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
         "0:success", "1:bad input (nothing written to stdout)", "2:usage error", "3:internal error"})
 public final class RenderCommand implements Callable<Integer> {
+  private static final int LARGE_INPUT_CHARS = 4 * 1024 * 1024;
   private final InputStream stdin;
 
   @Spec
@@ -95,6 +96,12 @@ public final class RenderCommand implements Callable<Integer> {
     Settings settings = config == null ? Settings.defaults() : Settings.load(readConfig(), config.toString());
     Limits limits = Limits.DEFAULT.withMaxDocumentBytes(maxDocumentBytes).withMaxStreamBytes(maxStreamBytes);
     String input = YamlStream.decode(readInput(limits.maxStreamBytes()), limits);
+    if (input.length() > LARGE_INPUT_CHARS) {
+      // What reading left behind (the bytes and their chunks, twice the input) is garbage now;
+      // Java 25's serial collector grows the heap past it instead of collecting it (20,000
+      // documents: peak RSS 186 -> 144 MB). One full collection while little is live: milliseconds.
+      System.gc();
+    }
     Mode mode = target == Target.ARGOCD ? Mode.ARGOCD
         : helm3 ? Mode.HELM3 : assumeHooksHonored ? Mode.ASSUME_HOOKS_HONORED : Mode.AUTO;
 
