@@ -5,7 +5,6 @@ import io.migrationhooks.render.RenderOptions;
 import io.migrationhooks.render.RenderResult;
 import io.migrationhooks.render.Renderer;
 import io.migrationhooks.render.Settings;
-import io.migrationhooks.yaml.BadInputException;
 import io.migrationhooks.yaml.Limits;
 import io.migrationhooks.yaml.YamlStream;
 import java.io.IOException;
@@ -126,24 +125,17 @@ public final class RenderCommand implements Callable<Integer> {
 
   private byte[] readInput(long maxBytes) throws IOException {
     if (file.equals("-")) {
-      return readBounded(stdin, maxBytes);
+      return InputBytes.readAll(stdin, maxBytes);
     }
     Path path = Path.of(file);
     if (!Files.isRegularFile(path)) {
       throw new UsageException("no such file: " + file);
     }
     try (InputStream in = Files.newInputStream(path)) {
-      return readBounded(in, maxBytes);
+      return InputBytes.readAll(in, maxBytes);
     } catch (AccessDeniedException e) {
       throw new UsageException("cannot read " + file + ": permission denied");
     }
   }
 
-  private static byte[] readBounded(InputStream in, long maxBytes) throws IOException {
-    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1));
-    if (bytes.length > maxBytes) {
-      throw new BadInputException("input is larger than " + maxBytes + " bytes (see --max-stream-bytes)");
-    }
-    return bytes;
-  }
 }

@@ -1,6 +1,5 @@
 package io.migrationhooks.cli;
 
-import io.migrationhooks.yaml.BadInputException;
 import io.migrationhooks.yaml.Limits;
 import io.migrationhooks.yaml.YamlStream;
 import java.io.IOException;
@@ -37,24 +36,17 @@ final class StreamInput {
   String read(String path, InputStream stdin, String option) throws IOException {
     Limits limits = limits();
     if (path.equals("-")) {
-      return YamlStream.decode(bounded(stdin, limits.maxStreamBytes()), limits);
+      return YamlStream.decode(InputBytes.readAll(stdin, limits.maxStreamBytes()), limits);
     }
     Path file = Path.of(path);
     if (!Files.isRegularFile(file)) {
       throw new UsageException(option + ": no such file: " + path);
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return YamlStream.decode(bounded(in, limits.maxStreamBytes()), limits);
+      return YamlStream.decode(InputBytes.readAll(in, limits.maxStreamBytes()), limits);
     } catch (AccessDeniedException e) {
       throw new UsageException(option + ": cannot read " + path + ": permission denied");
     }
   }
 
-  private static byte[] bounded(InputStream in, long maxBytes) throws IOException {
-    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1));
-    if (bytes.length > maxBytes) {
-      throw new BadInputException("input is larger than " + maxBytes + " bytes (see --max-stream-bytes)");
-    }
-    return bytes;
-  }
 }
