@@ -80,6 +80,7 @@ final class ArgoCdPlugin {
             environment.put("HELM_CACHE_HOME", home.resolve("cache").toString());
             environment.put("KUBECONFIG", home.resolve("kubeconfig-absent").toString());
             environment.put("XDG_CACHE_HOME", home.resolve("xdg-cache").toString());
+            environment.put("MIGRATION_HOOKS_CACHE", "foreground"); // no builder left writing into the temporary home
             // Argo CD's build environment (user-guide/build-environment.md); Application env gets the ARGOCD_ENV_ prefix.
             environment.put("ARGOCD_APP_NAME", APP_NAME);
             environment.put("ARGOCD_APP_NAMESPACE", APP_NAMESPACE);

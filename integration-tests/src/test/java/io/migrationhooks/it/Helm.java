@@ -54,7 +54,10 @@ final class Helm {
         // (helm/helm#32646), so both point at the same private folder.
         environment.put("HELM_PLUGINS", data.resolve("plugins").toString());
         environment.put("KUBECONFIG", home.resolve("kubeconfig-absent").toString());
-        // The launcher builds its class-data cache under XDG_CACHE_HOME: keep it out of the user's home too.
+        // The launcher builds its class-data cache under XDG_CACHE_HOME: keep it out of the user's home too,
+        // and build it before the run: a builder left in the background would still be writing into
+        // this temporary folder when JUnit deletes it.
         environment.put("XDG_CACHE_HOME", home.resolve("xdg-cache").toString());
+        environment.put("MIGRATION_HOOKS_CACHE", "foreground");
     }
 }

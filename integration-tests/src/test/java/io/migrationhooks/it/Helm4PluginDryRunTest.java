@@ -117,7 +117,10 @@ class Helm4PluginDryRunTest {
     @Test
     void mainCommandPrintsTheHooksInExecutionOrderThenTheRollout() {
         ProcessResult run = Processes.run(List.of(TestPaths.repoRoot().resolve("scripts/render-example.sh").toString()),
-                environment -> environment.put("XDG_CACHE_HOME", helmHome.resolve("xdg-cache").toString()));
+                environment -> {
+                    environment.put("XDG_CACHE_HOME", helmHome.resolve("xdg-cache").toString());
+                    environment.put("MIGRATION_HOOKS_CACHE", "foreground"); // no builder left writing into the temporary home
+                });
 
         assertThat(run.requireSuccess().stdout().lines().map(line -> line.strip().replaceAll("\\s+", " ")).toList())
                 .containsSubsequence(
