@@ -152,8 +152,7 @@ public final class Selection {
       if (selector.isEmpty()) {
         return false;
       }
-      Map.Entry<String, String> first = selector.entrySet().iterator().next();
-      Map.Entry<String, String> oneLabel = Map.entry(first.getKey(), first.getValue());
+      Map.Entry<String, String> oneLabel = selector.entrySet().iterator().next();
       for (Map.Entry<String, Map<Map.Entry<String, String>, List<Map<String, String>>>> entry : byNamespace.entrySet()) {
         if (namespace == null || entry.getKey() == null || entry.getKey().equals(namespace)) {
           for (Map<String, String> labels : entry.getValue().getOrDefault(oneLabel, List.of())) {

@@ -26,14 +26,18 @@ public final class Document {
   private Node root;
   private int[] charOffsetOfCodePoint;
 
-  /** @param limits what parsing the raw text again, after {@link #releaseTree()}, is bounded by */
-  Document(int index, int startLine, String stream, int start, int end, Node root, Limits limits) {
+  /**
+   * @param rawText {@code stream.substring(start, end)}, as it was parsed: kept with the tree
+   * @param limits what parsing the raw text again, after {@link #releaseTree()}, is bounded by
+   */
+  Document(int index, int startLine, String stream, int start, int end, String rawText, Node root, Limits limits) {
     this.index = index;
     this.startLine = startLine;
     this.stream = stream;
     this.start = start;
     this.end = end;
     this.limits = limits;
+    this.rawText = rawText;
     this.root = root;
     this.empty = root == null;
     this.mapping = root instanceof MappingNode;
@@ -74,8 +78,9 @@ public final class Document {
   }
 
   /**
-   * Stops keeping the node tree (and the copy of the raw text, if one was made). A tree costs ~25 bytes of heap per byte of text, so a large
-   * stream fits in memory only if each tree lives no longer than its user needs it.
+   * Stops keeping the node tree and the copy of the raw text. A tree costs ~25 bytes of heap per
+   * byte of text, so a large stream fits in memory only if each tree lives no longer than its user
+   * needs it; the raw text is copied out of the stream's text again when asked for.
    */
   public void releaseTree() {
     root = null;

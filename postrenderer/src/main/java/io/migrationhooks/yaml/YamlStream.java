@@ -100,7 +100,7 @@ public final class YamlStream {
             + ": larger than " + limits.maxDocumentBytes() + " bytes (see --max-document-bytes)");
       }
       Node root = YamlStream.compose(limits, raw, chunk.index, chunk.startLine);
-      return read.apply(new Document(chunk.index, chunk.startLine, text, chunk.start, chunk.end, root, limits));
+      return read.apply(new Document(chunk.index, chunk.startLine, text, chunk.start, chunk.end, raw, root, limits));
     }
   }
 
