@@ -10,19 +10,13 @@ public final class ArgoCdPlanTableWriter {
     StringBuilder out = new StringBuilder("Plan for an Argo CD sync, in order:\n");
     int number = 0;
     for (Phase phase : plan.phases()) {
-      out.append('\n').append(++number).append(". ").append(phase.title()).append('\n')
-          .append("   ").append(phase.description()).append('\n');
-      if (phase.steps().isEmpty()) {
-        out.append("   (none)\n");
-      } else {
+      if (PlanTableWriter.heading(out, ++number, phase)) {
         table(phase.steps()).appendTo(out, "   ");
       }
     }
     if (!plan.otherHooks().isEmpty()) {
       out.append("\nNever applied by a sync (a hook of no sync phase, such as helm.sh/hook: test, or Skip):\n");
-      TextTable table = new TextTable("RESOURCE", "ROLE");
-      plan.otherHooks().forEach(step -> table.row(step.resource().id(), PlanText.orDash(step.role())));
-      table.appendTo(out, "   ");
+      PlanTableWriter.resourceRoleTable(out, plan.otherHooks());
     }
     PlanTableWriter.rollouts(out, plan.rollouts());
     PlanTableWriter.externalReferences(out, plan.externalReferences());

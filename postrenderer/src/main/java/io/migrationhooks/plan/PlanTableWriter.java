@@ -9,17 +9,14 @@ public final class PlanTableWriter {
     out.append("What ").append(PlanText.displayName(plan.target())).append(" does on install or upgrade, in order:\n");
     int number = 0;
     for (Phase phase : plan.phases()) {
-      out.append('\n').append(++number).append(". ").append(phase.title()).append('\n')
-          .append("   ").append(phase.description()).append('\n');
-      if (phase.steps().isEmpty()) {
-        out.append("   (none)\n");
-      } else if (phase.steps().get(0).isHook()) {
+      if (!heading(out, ++number, phase)) {
+        continue;
+      }
+      if (phase.steps().get(0).isHook()) {
         hookTable(phase.steps()).appendTo(out, "   ");
         legend(out, phase.steps());
       } else {
-        TextTable table = new TextTable("RESOURCE", "ROLE");
-        phase.steps().forEach(step -> table.row(step.resource().id(), PlanText.orDash(step.role())));
-        table.appendTo(out, "   ");
+        resourceRoleTable(out, phase.steps());
       }
     }
     if (!plan.otherHooks().isEmpty()) {
@@ -36,6 +33,27 @@ public final class PlanTableWriter {
     rollouts(out, plan.rollouts());
     externalReferences(out, plan.externalReferences());
     return out.toString();
+  }
+
+  /**
+   * A phase's number, title and description; "(none)" and false when it has no steps. Shared with
+   * the Argo CD table.
+   */
+  static boolean heading(StringBuilder out, int number, Phase phase) {
+    out.append('\n').append(number).append(". ").append(phase.title()).append('\n')
+        .append("   ").append(phase.description()).append('\n');
+    if (phase.steps().isEmpty()) {
+      out.append("   (none)\n");
+      return false;
+    }
+    return true;
+  }
+
+  /** Shared with the Argo CD table. */
+  static void resourceRoleTable(StringBuilder out, List<Step> steps) {
+    TextTable table = new TextTable("RESOURCE", "ROLE");
+    steps.forEach(step -> table.row(step.resource().id(), PlanText.orDash(step.role())));
+    table.appendTo(out, "   ");
   }
 
   /** Shared with the Argo CD table. */
