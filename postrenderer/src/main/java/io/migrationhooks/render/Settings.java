@@ -1,10 +1,12 @@
 package io.migrationhooks.render;
 
+import io.migrationhooks.model.Resource;
 import io.migrationhooks.yaml.ParserMessages;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -47,6 +49,12 @@ public final class Settings {
   /** An Integer or a percentage String such as "25%". */
   public Object maxSurge = 1;
   public Object maxUnavailable = 0;
+  /**
+   * Deployments whose rollout render leaves as written, like migration-hooks.io/rollout: unmanaged
+   * (rollout.exclude, for singletons a chart does not annotate); none by default. render and check
+   * both read it, so check does not ask to change what the user chose to keep.
+   */
+  public Predicate<Resource> rolloutExclude = resource -> false;
 
   public static Settings defaults() {
     return new Settings();
