@@ -1,5 +1,6 @@
 package io.migrationhooks.cli;
 
+import io.migrationhooks.config.ConfigReader;
 import io.migrationhooks.model.MigrationHooksAnnotations;
 import io.migrationhooks.render.Mode;
 import io.migrationhooks.render.Note;
@@ -17,7 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -74,6 +78,11 @@ public final class RenderCommand implements Callable<Integer> {
       description = "Fail (exit 1, nothing on stdout) on a hazard note: a warning whose [id] is a check rule's.")
   boolean strict;
 
+  @Option(names = "--allow-release-dependency", paramLabel = "NAME",
+      description = "A resource (name or Kind/name) a pre-install migration Job may need although it stays a release resource;"
+          + " not pulled forward by name, no refusal for it. Repeatable; adds to allowReleaseDependencies in --config.")
+  List<String> allowReleaseDependencies = new ArrayList<>();
+
   @Option(names = "--max-document-bytes", paramLabel = "BYTES",
       description = "Largest accepted document (default: ${DEFAULT-VALUE}).")
   int maxDocumentBytes = Limits.DEFAULT_MAX_DOCUMENT_BYTES;
@@ -101,7 +110,12 @@ public final class RenderCommand implements Callable<Integer> {
     if (maxDocumentBytes <= 0 || maxStreamBytes <= 0) {
       throw new UsageException("--max-document-bytes and --max-stream-bytes must be positive");
     }
-    Settings settings = config == null ? Settings.defaults() : Settings.load(readConfig(), config.toString());
+    Settings settings = config == null ? Settings.defaults() : new ConfigReader().read(readConfig(), config.toString());
+    if (!allowReleaseDependencies.isEmpty()) {
+      Set<String> allowed = new LinkedHashSet<>(settings.allowedReleaseDependencies);
+      allowed.addAll(allowReleaseDependencies);
+      settings.allowedReleaseDependencies = Set.copyOf(allowed);
+    }
     Limits limits = Limits.DEFAULT.withMaxDocumentBytes(maxDocumentBytes).withMaxStreamBytes(maxStreamBytes);
     String input = YamlStream.decode(readInput(limits.maxStreamBytes()), limits);
     if (input.length() > LARGE_INPUT_CHARS) {

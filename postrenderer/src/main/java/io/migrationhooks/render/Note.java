@@ -6,6 +6,7 @@ package io.migrationhooks.render;
  * {@code render --strict} fails on it.
  *
  * @param hazard the check rule id, or null for a note that is not about a hazard
+ * @param subject the resource's id, or null when the text names what it is about
  */
 public record Note(String hazard, String subject, String text) {
   public static Note info(String subject, String text) {
@@ -22,6 +23,7 @@ public record Note(String hazard, String subject, String text) {
 
   /** {@code Kind/ns/name: text}, or {@code warning: Kind/ns/name: text [rule-id]} for a hazard. */
   public String line() {
-    return isHazard() ? "warning: " + subject + ": " + text + " [" + hazard + "]" : subject + ": " + text;
+    String about = subject == null ? text : subject + ": " + text;
+    return isHazard() ? "warning: " + about + " [" + hazard + "]" : about;
   }
 }

@@ -85,6 +85,11 @@ public final class RenderContext {
         + MigrationHooksAnnotations.IGNORE + ")") : Note.hazard(ruleId, resource.id(), text));
   }
 
+  /** A note that already names what it is about. */
+  public void note(String text) {
+    notes.add(Note.info(null, text));
+  }
+
   public List<Note> notes() {
     return notes;
   }

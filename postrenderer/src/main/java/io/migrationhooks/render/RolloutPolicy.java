@@ -71,7 +71,7 @@ public final class RolloutPolicy {
 
   public RolloutPolicy(List<Resource> resources, Selection selection, Settings settings) {
     this.selection = selection;
-    this.excluded = settings.rolloutExclude;
+    this.excluded = settings.rolloutExclude::matches;
     for (Resource claim : resources) {
       if (claim.isKind(Reference.PERSISTENT_VOLUME_CLAIM) && claim.name() != null
           && claim.accessModes().stream().anyMatch(SINGLE_ATTACH::contains)) {

@@ -255,7 +255,8 @@ class RolloutRuleTest {
   @Test
   void rolloutExcludeKeepsTheStrategyAndMakesRecreateDeliberate() {
     Settings settings = Settings.defaults();
-    settings.rolloutExclude = resource -> "scheduler".equals(resource.name());
+    settings.rolloutExclude = new ResourceSelector("rollout.exclude", Settings.ROLLOUT_KINDS,
+        List.of(new SelectorEntry(null, null, null, List.of("sched*"))), true);
     RuleCase rule = new RuleCase("excluded", """
         apiVersion: apps/v1
         kind: Deployment
