@@ -1,5 +1,6 @@
 package io.migrationhooks.cli;
 
+import io.migrationhooks.config.ConfigReader;
 import io.migrationhooks.render.Mode;
 import io.migrationhooks.render.RenderOptions;
 import io.migrationhooks.render.RenderResult;
@@ -14,6 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +70,11 @@ public final class RenderCommand implements Callable<Integer> {
       description = "Untagged input whose consumer reads hook annotations as Helm 4 does (e.g. helm template for golden files). Not Argo CD.")
   boolean assumeHooksHonored;
 
+  @Option(names = "--allow-release-dependency", paramLabel = "NAME",
+      description = "A resource (name or Kind/name) a pre-install migration Job may need although it stays a release resource;"
+          + " not pulled forward by name, no refusal for it. Repeatable; adds to allowReleaseDependencies in --config.")
+  List<String> allowReleaseDependencies = new ArrayList<>();
+
   @Option(names = "--max-document-bytes", paramLabel = "BYTES",
       description = "Largest accepted document (default: ${DEFAULT-VALUE}).")
   int maxDocumentBytes = Limits.DEFAULT_MAX_DOCUMENT_BYTES;
@@ -92,7 +102,12 @@ public final class RenderCommand implements Callable<Integer> {
     if (maxDocumentBytes <= 0 || maxStreamBytes <= 0) {
       throw new UsageException("--max-document-bytes and --max-stream-bytes must be positive");
     }
-    Settings settings = config == null ? Settings.defaults() : Settings.load(readConfig(), config.toString());
+    Settings settings = config == null ? Settings.defaults() : new ConfigReader().read(readConfig(), config.toString());
+    if (!allowReleaseDependencies.isEmpty()) {
+      Set<String> allowed = new LinkedHashSet<>(settings.allowedReleaseDependencies);
+      allowed.addAll(allowReleaseDependencies);
+      settings.allowedReleaseDependencies = Set.copyOf(allowed);
+    }
     Limits limits = Limits.DEFAULT.withMaxDocumentBytes(maxDocumentBytes).withMaxStreamBytes(maxStreamBytes);
     String input = YamlStream.decode(readInput(limits.maxStreamBytes()), limits);
     if (input.length() > LARGE_INPUT_CHARS) {

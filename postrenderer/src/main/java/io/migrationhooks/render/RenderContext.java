@@ -74,6 +74,11 @@ public final class RenderContext {
     notes.add(resource.id() + ": " + text);
   }
 
+  /** A note that already names what it is about. */
+  public void note(String text) {
+    notes.add(text);
+  }
+
   public List<String> notes() {
     return notes;
   }

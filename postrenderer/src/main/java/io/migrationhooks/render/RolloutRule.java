@@ -30,6 +30,8 @@ public final class RolloutRule implements Rule {
       }
       if (context.selection().isDatabaseWorkload(deployment)) {
         context.note(deployment, "rollout left alone (database workload)");
+      } else if (context.settings().rolloutExclude.matches(deployment)) {
+        context.note(deployment, "rollout left alone (rollout.exclude)");
       } else if (rollout != null) {
         context.note(deployment, "rollout left alone (" + ROLLOUT + ": " + ROLLOUT_UNMANAGED + ")");
       } else {
