@@ -1,11 +1,14 @@
 package io.migrationhooks.cli;
 
 import io.migrationhooks.config.ConfigReader;
+import io.migrationhooks.model.MigrationHooksAnnotations;
 import io.migrationhooks.render.Mode;
+import io.migrationhooks.render.Note;
 import io.migrationhooks.render.RenderOptions;
 import io.migrationhooks.render.RenderResult;
 import io.migrationhooks.render.Renderer;
 import io.migrationhooks.render.Settings;
+import io.migrationhooks.yaml.BadInputException;
 import io.migrationhooks.yaml.Limits;
 import io.migrationhooks.yaml.YamlStream;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,6 +73,10 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = "--assume-hooks-honored",
       description = "Untagged input whose consumer reads hook annotations as Helm 4 does (e.g. helm template for golden files). Not Argo CD.")
   boolean assumeHooksHonored;
+
+  @Option(names = "--strict",
+      description = "Fail (exit 1, nothing on stdout) on a hazard note: a warning whose [id] is a check rule's.")
+  boolean strict;
 
   @Option(names = "--allow-release-dependency", paramLabel = "NAME",
       description = "A resource (name or Kind/name) a pre-install migration Job may need although it stays a release resource;"
@@ -122,12 +130,22 @@ public final class RenderCommand implements Callable<Integer> {
     RenderResult result = new Renderer().render(input, settings, new RenderOptions(mode, limits));
 
     result.notes().forEach(note -> err.println(ErrorHandlers.PREFIX + note));
+    if (strict && !result.hazards().isEmpty()) {
+      throw strictRefusal(result.hazards());
+    }
     result.writeTo(out);
     out.flush();
     if (out.checkError()) {
       throw new IOException("cannot write the output");
     }
     return ExitCodes.OK;
+  }
+
+  private static BadInputException strictRefusal(List<Note> hazards) {
+    String each = hazards.stream().map(hazard -> hazard.hazard() + " on " + hazard.subject())
+        .collect(Collectors.joining(", "));
+    return new BadInputException("--strict: " + hazards.size() + " hazard note(s) (" + each + "); fix them, or accept"
+        + " one on its resource with the annotation " + MigrationHooksAnnotations.IGNORE + ": RULE-ID");
   }
 
   private String readConfig() {
