@@ -14,6 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("lint")) {
+            System.exit(io.migrationhooks.migrator.lint.LintCommand.run(
+                    java.util.List.of(args).subList(1, args.length), System.out, System.err));
+        }
         System.exit(run(System.getenv(), System.out, System.err));
     }
 
