@@ -3,6 +3,7 @@ package io.migrationhooks.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +57,21 @@ class NotesReachTheUserTest {
         assertThat(result.stderr()).as(result.describe())
                 .contains("[deployment-recreate]\n")
                 .contains("migration-hooks: --strict: 1 hazard note(s) (deployment-recreate on Deployment/app-scheduler)");
+    }
+
+    @Test
+    void anUnusableRuntimeIsReportedInHelmsStderrAndTheNotesFile() throws java.io.IOException {
+        Helm helm = Helm.four(home).withPluginInstalled(TestPaths.distribution());
+        Path notes = home.resolve("notes.txt");
+
+        ProcessResult result = helm.runWithoutTerminal(
+                Map.of("JAVA_HOME", home.resolve("no-jdk").toString(), "MIGRATION_HOOKS_NOTES", notes.toString()),
+                "template", "app", TestPaths.chart().toString(), "--post-renderer", "migration-hooks");
+
+        String reason = "migration-hooks: JAVA_HOME=" + home.resolve("no-jdk") + " has no bin/java";
+        assertThat(result.exitCode()).as(result.describe()).isNotZero();
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).as(result.describe()).containsOnlyOnce(reason);
+        assertThat(java.nio.file.Files.readString(notes)).startsWith(reason);
     }
 }
