@@ -1,5 +1,6 @@
 package io.migrationhooks.migrator;
 
+import io.migrationhooks.migrator.lint.PreFlight;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.logging.Level;
@@ -28,9 +29,19 @@ public final class Main {
         POSTGRES_DRIVER_LOG.setLevel(debug ? Level.INFO : Level.OFF);
         try {
             MigratorConfig config = MigratorConfig.fromEnvironment(env);
+            PreFlight.Mode lint = PreFlight.mode(env.get("MIGRATOR_LINT"));
+            if (lint == null) {
+                throw MigratorException.badConfiguration("MIGRATOR_LINT",
+                        "must be error, warn or off, not '" + env.get("MIGRATOR_LINT") + "'");
+            }
             MigrationRunner runner = MigrationRunner.prepare(config, System::nanoTime, out, err);
             new DatabaseWaiter(new JdbcConnector(), duration -> Thread.sleep(duration.toMillis()), System::nanoTime, out)
                     .awaitDatabase(config);
+            org.flywaydb.core.api.MigrationInfoService migrations = runner.info();
+            if (!PreFlight.check(lint, migrations.applied(), migrations.pending(), config.locations(),
+                    MigrationRunner.class.getClassLoader(), out)) {
+                return ExitCode.MIGRATION_FAILED.code();
+            }
             runner.migrate();
             return ExitCode.OK.code();
         } catch (MigratorException e) {
