@@ -25,8 +25,8 @@ class PlanCommandTest {
   }
 
   @Test
-  void theReadmeShowsTheApprovedTableAndDiagram() throws IOException {
-    String readme = read(Path.of("../README.md"));
+  void thePlanPageShowsTheApprovedTableAndDiagram() throws IOException {
+    String readme = read(Path.of("../docs/plan.md"));
 
     assertThat(readme).contains(read(PLAN.resolve("example-chart/plan.txt")), read(PLAN.resolve("example-chart/plan.mmd")));
   }
