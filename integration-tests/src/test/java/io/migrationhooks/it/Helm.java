@@ -42,6 +42,24 @@ final class Helm {
         return run(List.of(args));
     }
 
+    /**
+     * Runs Helm as CI does: in a new session (setsid), so there is no controlling terminal, with stdin,
+     * stdout and stderr redirected to files.
+     */
+    ProcessResult runWithoutTerminal(String... args) {
+        return runWithoutTerminal(Map.of(), args);
+    }
+
+    /** {@link #runWithoutTerminal(String...)} with these variables added to the environment. */
+    ProcessResult runWithoutTerminal(Map<String, String> extraEnvironment, String... args) {
+        List<String> command = new ArrayList<>(List.of("setsid", "--wait", binary.toString()));
+        command.addAll(List.of(args));
+        return Processes.run(command, environment -> {
+            privateHomes(environment);
+            environment.putAll(extraEnvironment);
+        });
+    }
+
     ProcessResult run(List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());

@@ -1,5 +1,6 @@
 package io.migrationhooks.migrator;
 
+import io.migrationhooks.migrator.lint.PreFlight;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.logging.Level;
@@ -14,6 +15,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("lint")) {
+            System.exit(io.migrationhooks.migrator.lint.LintCommand.run(
+                    java.util.List.of(args).subList(1, args.length), System.out, System.err));
+        }
         System.exit(run(System.getenv(), System.out, System.err));
     }
 
@@ -24,9 +29,19 @@ public final class Main {
         POSTGRES_DRIVER_LOG.setLevel(debug ? Level.INFO : Level.OFF);
         try {
             MigratorConfig config = MigratorConfig.fromEnvironment(env);
+            PreFlight.Mode lint = PreFlight.mode(env.get("MIGRATOR_LINT"));
+            if (lint == null) {
+                throw MigratorException.badConfiguration("MIGRATOR_LINT",
+                        "must be error, warn or off, not '" + env.get("MIGRATOR_LINT") + "'");
+            }
             MigrationRunner runner = MigrationRunner.prepare(config, System::nanoTime, out, err);
             new DatabaseWaiter(new JdbcConnector(), duration -> Thread.sleep(duration.toMillis()), System::nanoTime, out)
                     .awaitDatabase(config);
+            org.flywaydb.core.api.MigrationInfoService migrations = runner.info();
+            if (!PreFlight.check(lint, migrations.applied(), migrations.pending(), config.locations(),
+                    MigrationRunner.class.getClassLoader(), out)) {
+                return ExitCode.MIGRATION_FAILED.code();
+            }
             runner.migrate();
             return ExitCode.OK.code();
         } catch (MigratorException e) {

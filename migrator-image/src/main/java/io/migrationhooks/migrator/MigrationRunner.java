@@ -64,6 +64,11 @@ public final class MigrationRunner {
         return flyway.getConfiguration();
     }
 
+    /** The migrations Flyway sees: applied ones from the schema history, pending ones from the locations. */
+    org.flywaydb.core.api.MigrationInfoService info() {
+        return flyway.info();
+    }
+
     public void migrate() throws MigratorException {
         long start = nanoTime.getAsLong();
         MigrateResult result;

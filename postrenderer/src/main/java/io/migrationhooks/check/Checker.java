@@ -5,9 +5,7 @@ import io.migrationhooks.model.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Runs the rules and applies the migration-hooks.io/ignore annotations. */
 public final class Checker {
@@ -39,12 +37,7 @@ public final class Checker {
   }
 
   static Set<String> ignored(Resource resource) {
-    String value = resource.annotation(MigrationHooksAnnotations.IGNORE);
-    if (value == null) {
-      return Set.of();
-    }
-    return List.of(value.split(",")).stream().map(id -> id.strip().toLowerCase(Locale.ROOT))
-        .filter(id -> !id.isEmpty()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    return MigrationHooksAnnotations.ignoredRules(resource);
   }
 
   /** A misspelt id silences nothing; say so rather than let the user believe it works. */

@@ -1,29 +1,26 @@
 package io.migrationhooks.check;
 
-import io.migrationhooks.plan.Rollout;
+import io.migrationhooks.render.RolloutPolicy;
 import java.util.List;
 
-/** Recreate stops every pod before starting new ones: downtime on every upgrade. Database Deployments need it. */
+/**
+ * Recreate stops every pod before starting new ones: downtime on every upgrade. Quiet where Recreate
+ * is deliberate ({@link RolloutPolicy}: a database, a ReadWriteOnce claim, unmanaged, rollout.exclude),
+ * where render keeps it too: render's hazard note has this id.
+ */
 public final class DeploymentRecreateRule implements CheckRule {
   @Override
   public String id() {
-    return "deployment-recreate";
+    return RolloutPolicy.RECREATE_HAZARD;
   }
 
   @Override
   public String summary() {
-    return "a Deployment (not a database) with strategy Recreate";
+    return "a Deployment with strategy Recreate that could roll out (not a database, no ReadWriteOnce claim, not unmanaged)";
   }
 
   @Override
   public List<Finding> check(CheckContext context) {
-    return context.deployments().stream()
-        .filter(deployment -> Rollout.RECREATE.equals(deployment.stringAt("spec", "strategy", "type")))
-        .filter(deployment -> !context.selection().databaseWorkloads().contains(deployment))
-        .map(deployment -> new Finding(id(), deployment,
-            "strategy Recreate stops every pod before new ones start: the service is down during each upgrade",
-            "use RollingUpdate with maxUnavailable: 0 and maxSurge: 1 (render sets it unless the Deployment is "
-                + "annotated migration-hooks.io/rollout: unmanaged)"))
-        .toList();
+    return RolloutHazards.findings(context, id());
   }
 }

@@ -1,25 +1,17 @@
 package io.migrationhooks.check;
 
-import io.migrationhooks.model.PodTemplate;
-import io.migrationhooks.model.Reference;
-import io.migrationhooks.model.Resource;
-import io.migrationhooks.plan.ResourceIndex;
-import io.migrationhooks.plan.Rollout;
-import io.migrationhooks.yaml.YamlNodes;
-import java.util.ArrayList;
+import io.migrationhooks.render.RolloutPolicy;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A surge pod needs the volume the old pod still holds; a ReadWriteOnce volume attaches to one node
- * (ReadWriteOncePod to one pod), so the new pod waits forever and the rollout hangs.
+ * (ReadWriteOncePod to one pod), so the new pod waits forever and the rollout hangs. render keeps the
+ * strategy of such a Deployment and gives a hazard note with this id when it surges.
  */
 public final class ReadWriteOnceSurgeRule implements CheckRule {
-  private static final Set<String> SINGLE_ATTACH = Set.of("ReadWriteOnce", "ReadWriteOncePod");
-
   @Override
   public String id() {
-    return "rwo-volume-with-surge";
+    return RolloutPolicy.SINGLE_ATTACH_SURGE_HAZARD;
   }
 
   @Override
@@ -29,32 +21,6 @@ public final class ReadWriteOnceSurgeRule implements CheckRule {
 
   @Override
   public List<Finding> check(CheckContext context) {
-    ResourceIndex index = new ResourceIndex(context.resources());
-    List<Finding> findings = new ArrayList<>();
-    for (Resource deployment : context.deployments()) {
-      Rollout rollout = Rollout.of(deployment);
-      if (!rollout.isRollingUpdate() || rollout.resolvedMaxSurge() == 0) {
-        continue;
-      }
-      for (Reference reference : deployment.podTemplate().map(PodTemplate::references).orElse(Set.of())) {
-        if (!reference.kind().equals(Reference.PERSISTENT_VOLUME_CLAIM)) {
-          continue;
-        }
-        for (Resource claim : index.find(Reference.PERSISTENT_VOLUME_CLAIM, reference.name())) {
-          if (claim.sameNamespace(deployment) && singleAttach(claim)) {
-            findings.add(new Finding(id(), deployment, "mounts " + claim.id() + " (ReadWriteOnce: one node at a time) and surges "
-                + rollout.resolvedMaxSurge() + " pod(s): the new pod cannot attach the volume the old pod holds,"
-                + " so the rollout hangs",
-                "use maxSurge: 0 with maxUnavailable: 1, or strategy Recreate, or a ReadWriteMany volume"));
-          }
-        }
-      }
-    }
-    return findings;
-  }
-
-  private static boolean singleAttach(Resource claim) {
-    return YamlNodes.items(claim.nodeAt("spec", "accessModes").orElse(null)).stream()
-        .map(YamlNodes::scalar).anyMatch(SINGLE_ATTACH::contains);
+    return RolloutHazards.findings(context, id());
   }
 }

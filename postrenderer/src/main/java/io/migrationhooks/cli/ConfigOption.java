@@ -1,5 +1,6 @@
 package io.migrationhooks.cli;
 
+import io.migrationhooks.config.ConfigReader;
 import io.migrationhooks.render.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ final class ConfigOption {
       return Settings.defaults();
     }
     try {
-      return Settings.load(Files.readString(config, StandardCharsets.UTF_8), config.toString());
+      return new ConfigReader().read(Files.readString(config, StandardCharsets.UTF_8), config.toString());
     } catch (IOException e) {
       throw new UsageException("cannot read --config " + config + ": " + e.getClass().getSimpleName());
     }

@@ -22,7 +22,7 @@ public final class Main {
         : MigrationHooksCommand.commandLine(System.in, out, err).execute(args);
     out.flush();
     err.flush();
-    terminalEcho.afterExit(exitCode, System.getenv(TerminalEcho.HELM_PLUGIN_NAME) != null, TerminalEcho.CONTROLLING_TERMINAL);
+    terminalEcho.afterExit(exitCode, TerminalEcho.Routes.ofThisProcess(System.getenv()));
     System.exit(exitCode);
   }
 }

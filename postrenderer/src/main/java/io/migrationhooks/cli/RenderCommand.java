@@ -1,10 +1,14 @@
 package io.migrationhooks.cli;
 
+import io.migrationhooks.config.ConfigReader;
+import io.migrationhooks.model.MigrationHooksAnnotations;
 import io.migrationhooks.render.Mode;
+import io.migrationhooks.render.Note;
 import io.migrationhooks.render.RenderOptions;
 import io.migrationhooks.render.RenderResult;
 import io.migrationhooks.render.Renderer;
 import io.migrationhooks.render.Settings;
+import io.migrationhooks.yaml.BadInputException;
 import io.migrationhooks.yaml.Limits;
 import io.migrationhooks.yaml.YamlStream;
 import java.io.IOException;
@@ -14,7 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,6 +74,15 @@ public final class RenderCommand implements Callable<Integer> {
       description = "Untagged input whose consumer reads hook annotations as Helm 4 does (e.g. helm template for golden files). Not Argo CD.")
   boolean assumeHooksHonored;
 
+  @Option(names = "--strict",
+      description = "Fail (exit 1, nothing on stdout) on a hazard note: a warning whose [id] is a check rule's.")
+  boolean strict;
+
+  @Option(names = "--allow-release-dependency", paramLabel = "NAME",
+      description = "A resource (name or Kind/name) a pre-install migration Job may need although it stays a release resource;"
+          + " not pulled forward by name, no refusal for it. Repeatable; adds to allowReleaseDependencies in --config.")
+  List<String> allowReleaseDependencies = new ArrayList<>();
+
   @Option(names = "--max-document-bytes", paramLabel = "BYTES",
       description = "Largest accepted document (default: ${DEFAULT-VALUE}).")
   int maxDocumentBytes = Limits.DEFAULT_MAX_DOCUMENT_BYTES;
@@ -92,7 +110,12 @@ public final class RenderCommand implements Callable<Integer> {
     if (maxDocumentBytes <= 0 || maxStreamBytes <= 0) {
       throw new UsageException("--max-document-bytes and --max-stream-bytes must be positive");
     }
-    Settings settings = config == null ? Settings.defaults() : Settings.load(readConfig(), config.toString());
+    Settings settings = config == null ? Settings.defaults() : new ConfigReader().read(readConfig(), config.toString());
+    if (!allowReleaseDependencies.isEmpty()) {
+      Set<String> allowed = new LinkedHashSet<>(settings.allowedReleaseDependencies);
+      allowed.addAll(allowReleaseDependencies);
+      settings.allowedReleaseDependencies = Set.copyOf(allowed);
+    }
     Limits limits = Limits.DEFAULT.withMaxDocumentBytes(maxDocumentBytes).withMaxStreamBytes(maxStreamBytes);
     String input = YamlStream.decode(readInput(limits.maxStreamBytes()), limits);
     if (input.length() > LARGE_INPUT_CHARS) {
@@ -107,12 +130,22 @@ public final class RenderCommand implements Callable<Integer> {
     RenderResult result = new Renderer().render(input, settings, new RenderOptions(mode, limits));
 
     result.notes().forEach(note -> err.println(ErrorHandlers.PREFIX + note));
+    if (strict && !result.hazards().isEmpty()) {
+      throw strictRefusal(result.hazards());
+    }
     result.writeTo(out);
     out.flush();
     if (out.checkError()) {
       throw new IOException("cannot write the output");
     }
     return ExitCodes.OK;
+  }
+
+  private static BadInputException strictRefusal(List<Note> hazards) {
+    String each = hazards.stream().map(hazard -> hazard.hazard() + " on " + hazard.subject())
+        .collect(Collectors.joining(", "));
+    return new BadInputException("--strict: " + hazards.size() + " hazard note(s) (" + each + "); fix them, or accept"
+        + " one on its resource with the annotation " + MigrationHooksAnnotations.IGNORE + ": RULE-ID");
   }
 
   private String readConfig() {

@@ -15,5 +15,24 @@ public final class HelmAnnotations {
   public static final String HOOK_FAILED = "hook-failed";
   public static final String KEEP = "keep";
 
+  public static final String PRE_INSTALL = "pre-install";
+  public static final String PRE_UPGRADE = "pre-upgrade";
+  public static final String POST_INSTALL = "post-install";
+  public static final String POST_UPGRADE = "post-upgrade";
+
+  /** The events of a {@code helm.sh/hook} value as Helm reads them: split on commas, trimmed, lower-cased. */
+  public static java.util.List<String> hookEvents(String hook) {
+    java.util.List<String> events = new java.util.ArrayList<>();
+    if (hook != null) {
+      for (String event : hook.split(",")) {
+        String trimmed = event.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!trimmed.isEmpty()) {
+          events.add(trimmed);
+        }
+      }
+    }
+    return events;
+  }
+
   private HelmAnnotations() {}
 }

@@ -31,6 +31,8 @@ public final class Resource {
   private final Map<String, String> podTemplateLabels;
   private final Set<Reference> podTemplateReferences;
   private final Map<String, String> serviceSelector;
+  private final String strategyType;
+  private final List<String> accessModes;
 
   private Resource(Document document, MappingNode root, UnaryOperator<String> canonical) {
     this.document = document;
@@ -45,10 +47,23 @@ public final class Resource {
     this.podTemplateLabels = template.map(t -> CompactStringMap.copyOf(t.labels(), canonical)).orElse(null);
     this.podTemplateReferences = template.map(PodTemplate::references).orElse(Set.of());
     this.serviceSelector = isKind("Service") ? stringMapAt(root, canonical, "spec", "selector") : Map.of();
+    this.strategyType = isKind("Deployment") ? canonical(YamlNodes.stringAt(root, "spec", "strategy", "type"), canonical) : null;
+    this.accessModes = isKind("PersistentVolumeClaim") ? accessModes(root, canonical) : List.of();
   }
 
   private static String canonical(String text, UnaryOperator<String> canonical) {
     return text == null ? null : canonical.apply(text);
+  }
+
+  private static List<String> accessModes(MappingNode root, UnaryOperator<String> canonical) {
+    List<String> modes = new ArrayList<>();
+    for (Node mode : YamlNodes.items(YamlNodes.at(root, "spec", "accessModes").orElse(null))) {
+      String text = YamlNodes.scalar(mode);
+      if (text != null) {
+        modes.add(canonical.apply(text));
+      }
+    }
+    return List.copyOf(modes);
   }
 
   private static Map<String, String> stringMapAt(MappingNode root, UnaryOperator<String> canonical, String... path) {
@@ -196,6 +211,16 @@ public final class Resource {
   /** A Service's {@code spec.selector}; empty for other kinds. */
   public Map<String, String> serviceSelector() {
     return serviceSelector;
+  }
+
+  /** A Deployment's {@code spec.strategy.type} as written; null for other kinds or without one. */
+  public String strategyType() {
+    return strategyType;
+  }
+
+  /** A PersistentVolumeClaim's {@code spec.accessModes}; empty for other kinds. */
+  public List<String> accessModes() {
+    return accessModes;
   }
 
   @Override

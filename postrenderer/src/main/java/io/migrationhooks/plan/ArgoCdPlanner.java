@@ -1,5 +1,6 @@
 package io.migrationhooks.plan;
 
+import io.migrationhooks.model.Rollout;
 import io.migrationhooks.argocd.SyncOrder;
 import io.migrationhooks.argocd.SyncPhase;
 import io.migrationhooks.argocd.SyncTask;

@@ -1,5 +1,6 @@
 package io.migrationhooks.plan;
 
+import io.migrationhooks.model.Rollout;
 import static io.migrationhooks.plan.HelmHook.POST_INSTALL;
 import static io.migrationhooks.plan.HelmHook.POST_UPGRADE;
 import static io.migrationhooks.plan.HelmHook.PRE_INSTALL;

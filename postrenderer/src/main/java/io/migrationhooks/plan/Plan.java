@@ -1,5 +1,6 @@
 package io.migrationhooks.plan;
 
+import io.migrationhooks.model.Rollout;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.migrationhooks.plan;
 
+import io.migrationhooks.model.Rollout;
 import io.migrationhooks.model.Resource;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.migrationhooks.plan;
 
+import io.migrationhooks.model.Rollout;
 import java.util.List;
 
 /** The plan as plain text tables for a terminal (no colour, ASCII only). */

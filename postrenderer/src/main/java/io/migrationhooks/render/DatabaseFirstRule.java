@@ -9,12 +9,14 @@ import static io.migrationhooks.model.HelmAnnotations.PRE_INSTALL_PRE_UPGRADE;
 import static io.migrationhooks.model.HelmAnnotations.RESOURCE_POLICY;
 
 import io.migrationhooks.model.Resource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The database and what it and the migration Job need become hooks that run before the Job, by
- * tier. They must never be deleted by Helm: hook-failed is a delete policy Helm never acts on for
+ * tier; so does what the chart's own pre-install/pre-upgrade Jobs need. They must never be deleted by Helm: hook-failed is a delete policy Helm never acts on for
  * a non-Job hook (unlike the implicit before-hook-creation), and keep stops Helm from deleting a
  * resource that moves from the release into the hooks.
  */
@@ -24,9 +26,10 @@ public final class DatabaseFirstRule implements Rule {
     Selection selection = context.selection();
     if (!selection.hasMigrationJob()) {
       for (Resource database : selection.databaseWorkloads()) {
-        context.note(database, "no migration Job in the stream; database left as an ordinary release resource");
+        if (!selection.closure().containsKey(database)) {
+          context.note(database, "no migration Job in the stream; database left as an ordinary release resource");
+        }
       }
-      return;
     }
     Integer highestWeight = null;
     for (Map.Entry<Resource, Tier> member : selection.closure().entrySet()) {
@@ -51,9 +54,12 @@ public final class DatabaseFirstRule implements Rule {
 
   /** A migration Job the chart made a hook keeps its weight; if that runs it before its database, say so. */
   private static void noteDeclaredJobsRunningFirst(RenderContext context, int highestWeight) {
-    for (Resource job : context.selection().migrationJobs()) {
+    List<Resource> jobs = new ArrayList<>(context.selection().migrationJobs());
+    jobs.addAll(context.selection().prerequisiteJobs());
+    for (Resource job : jobs) {
       String weight = job.annotation(HOOK_WEIGHT);
-      if (job.annotation(HOOK) != null && helmWeight(weight) <= highestWeight) {
+      String hook = job.annotation(HOOK);
+      if (hook != null && !MigrationJobRule.runsOnlyAfterRelease(hook) && helmWeight(weight) <= highestWeight) {
         context.note(job, "its chart-declared " + HOOK_WEIGHT + " (" + helmWeight(weight)
             + ") is not above the database hooks' (" + highestWeight + "), so Helm runs it before the database exists");
       }
@@ -61,7 +67,7 @@ public final class DatabaseFirstRule implements Rule {
   }
 
   /** Helm reads a missing or unparsable weight as 0. */
-  private static int helmWeight(String weight) {
+  static int helmWeight(String weight) {
     try {
       return weight == null ? 0 : Integer.parseInt(weight.strip());
     } catch (NumberFormatException e) {

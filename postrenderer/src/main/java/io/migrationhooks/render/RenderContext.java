@@ -1,6 +1,7 @@
 package io.migrationhooks.render;
 
 import io.migrationhooks.model.HelmAnnotations;
+import io.migrationhooks.model.MigrationHooksAnnotations;
 import io.migrationhooks.model.Resource;
 import io.migrationhooks.yaml.DocumentEditor;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ public final class RenderContext {
   private final Selection selection;
   private final Settings settings;
   private final Map<Resource, DocumentEditor> editors = new LinkedHashMap<>();
-  private final List<String> notes = new ArrayList<>();
+  private final List<Note> notes = new ArrayList<>();
   private final List<Resource> newHooks = new ArrayList<>();
   private final Set<Resource> declaredHooksNoted = new HashSet<>();
 
@@ -71,10 +72,25 @@ public final class RenderContext {
   }
 
   public void note(Resource resource, String text) {
-    notes.add(resource.id() + ": " + text);
+    notes.add(Note.info(resource.id(), text));
   }
 
-  public List<String> notes() {
+  /**
+   * A note about a hazard that the check rule {@code ruleId} also finds in the output. The
+   * resource's migration-hooks.io/ignore annotation silences it there, so here it is a plain note.
+   */
+  public void hazard(String ruleId, Resource resource, String text) {
+    boolean ignored = MigrationHooksAnnotations.ignoredRules(resource).contains(ruleId);
+    notes.add(ignored ? Note.info(resource.id(), text + " (" + ruleId + " ignored by "
+        + MigrationHooksAnnotations.IGNORE + ")") : Note.hazard(ruleId, resource.id(), text));
+  }
+
+  /** A note that already names what it is about. */
+  public void note(String text) {
+    notes.add(Note.info(null, text));
+  }
+
+  public List<Note> notes() {
     return notes;
   }
 }

@@ -15,10 +15,10 @@ import java.util.List;
 public final class RenderResult {
   private final List<Document> documents;
   private final List<String> edited;
-  private final List<String> notes;
+  private final List<Note> notes;
 
   /** @param edited per document, its edited text, or null where it passes through unchanged */
-  RenderResult(List<Document> documents, List<String> edited, List<String> notes) {
+  RenderResult(List<Document> documents, List<String> edited, List<Note> notes) {
     if (documents.size() != edited.size()) {
       throw new IllegalArgumentException("one entry per document");
     }
@@ -52,7 +52,18 @@ public final class RenderResult {
     return out.toString();
   }
 
+  /** Each note's {@link Note#line()}, in the order the rules made them. */
   public List<String> notes() {
+    return notes.stream().map(Note::line).toList();
+  }
+
+  /** The notes with their hazard ids. */
+  public List<Note> noteList() {
     return notes;
+  }
+
+  /** The hazard notes: what {@code --strict} refuses. */
+  public List<Note> hazards() {
+    return notes.stream().filter(Note::isHazard).toList();
   }
 }

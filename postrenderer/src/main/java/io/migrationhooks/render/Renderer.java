@@ -28,6 +28,7 @@ public final class Renderer {
     boolean fromHelm4 = resources.stream().anyMatch(r -> r.hasAnnotation(HelmAnnotations.POSTRENDER_FILENAME));
     Selection selection = Selection.of(resources, settings);
     RenderContext context = new RenderContext(resources, selection, settings);
+    selection.notes().forEach(context::note);
 
     if (options.mode() == Mode.HELM3) {
       requireHelm3Input(fromHelm4, selection);
@@ -38,6 +39,7 @@ public final class Renderer {
     } else {
       new MigrationJobRule().apply(context);
       new DatabaseFirstRule().apply(context);
+      new ReleaseDependencyGuard().check(context);
       if (options.mode() == Mode.AUTO && !fromHelm4 && !context.newHooks().isEmpty()) {
         throw new BadInputException(context.newHooks().get(0).id()
             + ": would become a Helm hook, but the input has no Helm 4 tags and Helm 3 ignores hooks added by a post-renderer; "

@@ -1,39 +1,40 @@
 package io.migrationhooks.render;
 
-import io.migrationhooks.yaml.ParserMessages;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * What the rules select and write. Plain fields with defaults; {@link #load} reads a config file
- * strictly:
+ * What the rules select and write. Plain fields with defaults; {@code config.ConfigReader} fills
+ * them from a config file (docs/selection.md):
  * <pre>
  * selectors:
- *   migration: {app.kubernetes.io/component: migration}
- *   database: {app.kubernetes.io/component: database}
+ *   migration: {app.kubernetes.io/component: migration}     # or a list of entries:
+ *   database:                                              # matchLabels, matchExpressions,
+ *   - {matchLabels: {app.kubernetes.io/name: postgresql}}  # kinds, names (globs)
  * weights: {config: -30, services: -20, databaseWorkloads: -10, migrationJob: 0}
  * waves: {config: -30, services: -20, databaseWorkloads: -10, migrationJob: 0, deployments: 10}  # --target argocd
- * rollout: {maxSurge: 1, maxUnavailable: 0}
+ * rollout: {maxSurge: 1, maxUnavailable: 0, exclude: [...]}
+ * allowReleaseDependencies: [name, Kind/name]
  * </pre>
  */
 public final class Settings {
   private static final Pattern PERCENT = Pattern.compile("[0-9]+%");
-  private static final Map<String, Set<String>> KEYS = Map.of(
-      "selectors", Set.of("migration", "database"),
-      "weights", Set.of("config", "services", "databaseWorkloads", "migrationJob"),
-      "waves", Set.of("config", "services", "databaseWorkloads", "migrationJob", "deployments"),
-      "rollout", Set.of("maxSurge", "maxUnavailable"));
+  public static final Set<String> MIGRATION_KINDS = Set.of("Job");
+  public static final Set<String> DATABASE_KINDS = Set.of("StatefulSet", "Deployment");
+  public static final Set<String> ROLLOUT_KINDS = Set.of("Deployment");
 
-  public Map<String, String> migrationSelector = Map.of("app.kubernetes.io/component", "migration");
-  public Map<String, String> databaseSelector = Map.of("app.kubernetes.io/component", "database");
+  public ResourceSelector migrationSelector = defaultSelector("selectors.migration", MIGRATION_KINDS, "migration");
+  public ResourceSelector databaseSelector = defaultSelector("selectors.database", DATABASE_KINDS, "database");
+  /** Deployments whose rollout strategy is left as the chart wrote it. */
+  public ResourceSelector rolloutExclude = ResourceSelector.none("rollout.exclude", ROLLOUT_KINDS);
+  /**
+   * Names ({@code name} or {@code Kind/name}) a pre-install migration Job may need while they stay
+   * release resources: not pulled forward by name, and no refusal for them.
+   */
+  public Set<String> allowedReleaseDependencies = Set.of();
   public int configWeight = -30;
   public int servicesWeight = -20;
   public int databaseWorkloadsWeight = -10;
@@ -47,6 +48,11 @@ public final class Settings {
   /** An Integer or a percentage String such as "25%". */
   public Object maxSurge = 1;
   public Object maxUnavailable = 0;
+
+  private static ResourceSelector defaultSelector(String key, Set<String> kinds, String component) {
+    return new ResourceSelector(key, kinds,
+        List.of(SelectorEntry.ofLabels(Map.of("app.kubernetes.io/component", component))), false);
+  }
 
   public static Settings defaults() {
     return new Settings();
@@ -89,15 +95,17 @@ public final class Settings {
     return this;
   }
 
-  private static void requireSelector(String key, Map<String, String> selector) {
+  private static void requireSelector(String key, ResourceSelector selector) {
     if (selector == null || selector.isEmpty()) {
-      throw new SettingsException(key + " must name at least one label");
+      throw new SettingsException(key + " must have at least one entry");
     }
-    selector.forEach((label, value) -> {
-      if (label == null || label.isEmpty() || value == null) {
-        throw new SettingsException(key + " must map label names to string values");
-      }
-    });
+  }
+
+  /** Whether a pre-install Job may need this resource while it stays a release resource. */
+  public boolean allowsReleaseDependency(io.migrationhooks.model.Resource resource) {
+    return allowedReleaseDependencies.contains(resource.name())
+        || allowedReleaseDependencies.contains(resource.kind() + "/" + resource.name())
+        || allowedReleaseDependencies.contains(resource.id());
   }
 
   private static void requireGreater(String key, int value, String lowerKey, int lower) {
@@ -124,106 +132,6 @@ public final class Settings {
 
   private static boolean isZero(Object value) {
     return value instanceof Integer number ? number == 0 : percent((String) value) == 0;
-  }
-
-  /** Reads a config file; every key is optional, unknown keys and bad values are errors. */
-  public static Settings load(String yaml, String source) {
-    Object loaded;
-    try {
-      LoadSettings loadSettings = LoadSettings.builder()
-          .setSchema(new CoreSchema())
-          .setAllowDuplicateKeys(false)
-          .setMaxAliasesForCollections(10)
-          .setLabel(source)
-          .build();
-      loaded = new Load(loadSettings).loadFromString(yaml);
-    } catch (MarkedYamlEngineException e) {
-      String where = e.getProblemMark().map(m -> " line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1)).orElse("");
-      throw new SettingsException(source + where + ": " + ParserMessages.describe(e.getProblem(), e.getContext()));
-    } catch (YamlEngineException e) {
-      throw new SettingsException(source + ": " + ParserMessages.describe(e.getMessage(), null));
-    }
-    Settings settings = new Settings();
-    if (loaded == null) {
-      return settings;
-    }
-    Map<String, Object> top = mapping(source, "the top level", loaded);
-    for (Map.Entry<String, Object> section : top.entrySet()) {
-      Set<String> allowed = KEYS.get(section.getKey());
-      if (allowed == null) {
-        throw new SettingsException(source + ": unknown key '" + section.getKey() + "'");
-      }
-      Map<String, Object> values = mapping(source, section.getKey(), section.getValue());
-      for (Map.Entry<String, Object> entry : values.entrySet()) {
-        String key = section.getKey() + "." + entry.getKey();
-        if (!allowed.contains(entry.getKey())) {
-          throw new SettingsException(source + ": unknown key '" + key + "'");
-        }
-        settings.apply(source, key, entry.getValue());
-      }
-    }
-    try {
-      return settings.validate();
-    } catch (SettingsException e) {
-      throw new SettingsException(source + ": " + e.getMessage());
-    }
-  }
-
-  private void apply(String source, String key, Object value) {
-    switch (key) {
-      case "selectors.migration" -> migrationSelector = selector(source, key, value);
-      case "selectors.database" -> databaseSelector = selector(source, key, value);
-      case "weights.config" -> configWeight = integer(source, key, value);
-      case "weights.services" -> servicesWeight = integer(source, key, value);
-      case "weights.databaseWorkloads" -> databaseWorkloadsWeight = integer(source, key, value);
-      case "weights.migrationJob" -> migrationJobWeight = integer(source, key, value);
-      case "waves.config" -> configWave = integer(source, key, value);
-      case "waves.services" -> servicesWave = integer(source, key, value);
-      case "waves.databaseWorkloads" -> databaseWorkloadsWave = integer(source, key, value);
-      case "waves.migrationJob" -> migrationJobWave = integer(source, key, value);
-      case "waves.deployments" -> deploymentsWave = integer(source, key, value);
-      case "rollout.maxSurge" -> maxSurge = intOrPercent(source, key, value);
-      case "rollout.maxUnavailable" -> maxUnavailable = intOrPercent(source, key, value);
-      default -> throw new IllegalStateException("unhandled key " + key);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> mapping(String source, String key, Object value) {
-    if (!(value instanceof Map<?, ?> map) || map.keySet().stream().anyMatch(k -> !(k instanceof String))) {
-      throw new SettingsException(source + ": " + key + " must be a mapping with string keys");
-    }
-    return (Map<String, Object>) map;
-  }
-
-  private static Map<String, String> selector(String source, String key, Object value) {
-    Map<String, String> selector = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> label : mapping(source, key, value).entrySet()) {
-      if (!(label.getValue() instanceof String text)) {
-        throw new SettingsException(source + ": " + key + " values must be strings (quote numbers and booleans)");
-      }
-      selector.put(label.getKey(), text);
-    }
-    return Collections.unmodifiableMap(selector);
-  }
-
-  private static int integer(String source, String key, Object value) {
-    if (value instanceof Integer number) {
-      return number;
-    }
-    throw new SettingsException(source + ": " + key + " must be an integer");
-  }
-
-  private static Object intOrPercent(String source, String key, Object value) {
-    if (value instanceof Integer || value instanceof String) {
-      try {
-        requireIntOrPercent(key, value);
-      } catch (SettingsException e) {
-        throw new SettingsException(source + ": " + e.getMessage());
-      }
-      return value;
-    }
-    throw new SettingsException(source + ": " + key + " must be a non-negative integer or a percentage such as 25%");
   }
 
   /** The rolling-update values, in the order the rollout rule writes them. */

@@ -34,6 +34,23 @@ class DeploymentRulesTest {
             spec: {strategy: {type: Recreate}}
             """),
         RuleCase.quiet("RollingUpdate", PROBED),
+        RuleCase.quiet("Recreate for a ReadWriteOnce claim is deliberate (render keeps it too)",
+            MOUNTING.replace("type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}", "type: Recreate") + CLAIM),
+        RuleCase.fires("Recreate with a ReadWriteMany claim", MOUNTING.replace(
+            "type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}", "type: Recreate")
+            + CLAIM.replace("ReadWriteOnce", "ReadWriteMany"), "Deployment/api"),
+        RuleCase.quiet("an unmanaged Recreate is the user's choice", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: api, annotations: {migration-hooks.io/rollout: unmanaged}}
+            spec: {strategy: {type: Recreate}}
+            """),
+        RuleCase.fires("a managed Recreate (render replaces it)", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: api, annotations: {migration-hooks.io/rollout: managed}}
+            spec: {strategy: {type: Recreate}}
+            """, "Deployment/api"),
         RuleCase.quiet("no strategy: Kubernetes rolls", """
             apiVersion: apps/v1
             kind: Deployment
@@ -93,7 +110,15 @@ class DeploymentRulesTest {
         RuleCase.quiet("ReadWriteMany", MOUNTING + CLAIM.replace("ReadWriteOnce", "ReadWriteMany")),
         RuleCase.quiet("a claim of another namespace", MOUNTING.replace("{name: api}", "{name: api, namespace: a}")
             + CLAIM.replace("{name: uploads}", "{name: uploads, namespace: b}")),
-        RuleCase.quiet("the claim is not in the stream", MOUNTING));
+        RuleCase.quiet("the claim is not in the stream", MOUNTING),
+        RuleCase.quiet("migration-hooks.io/rollout: managed accepts the surge (render applies it)",
+            MOUNTING.replace("{name: api}", "{name: api, annotations: {migration-hooks.io/rollout: managed}}") + CLAIM),
+        RuleCase.fires("unmanaged does not make a hanging surge safe",
+            MOUNTING.replace("{name: api}", "{name: api, annotations: {migration-hooks.io/rollout: unmanaged}}") + CLAIM,
+            "Deployment/api"),
+        RuleCase.fires("a database Deployment that surges onto its claim",
+            MOUNTING.replace("{name: api}", "{name: api, labels: {app.kubernetes.io/component: database}}") + CLAIM,
+            "Deployment/api"));
   }
 
   @ParameterizedTest

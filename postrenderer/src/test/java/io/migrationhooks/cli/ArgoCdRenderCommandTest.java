@@ -20,7 +20,8 @@ class ArgoCdRenderCommandTest {
         "migration-hooks: Secret/shop-db: removed helm.sh/hook: pre-install (Argo CD would read it; this mode orders the resource with argocd.argoproj.io/sync-wave)",
         "migration-hooks: Secret/shop-db: removed helm.sh/hook-weight: -5 (Argo CD would read it; this mode orders the resource with argocd.argoproj.io/sync-wave)",
         "migration-hooks: Secret/shop-db: removed helm.sh/hook-delete-policy: before-hook-creation (Argo CD would read it; this mode orders the resource with argocd.argoproj.io/sync-wave)",
-        "migration-hooks: StatefulSet/shop-db: removed helm.sh/hook: pre-install,pre-upgrade (Argo CD would read it; this mode orders the resource with argocd.argoproj.io/sync-wave)");
+        "migration-hooks: StatefulSet/shop-db: removed helm.sh/hook: pre-install,pre-upgrade (Argo CD would read it; this mode orders the resource with argocd.argoproj.io/sync-wave)",
+        "migration-hooks: Deployment/shop-backend: strategy Recreate replaced by RollingUpdate (migration-hooks.io/rollout: managed)");
     assertThat(cli.err()).doesNotContain("s3cr3t-value");
   }
 

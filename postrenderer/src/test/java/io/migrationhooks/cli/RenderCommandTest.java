@@ -192,7 +192,7 @@ class RenderCommandTest {
         Arguments.of("missing file", new String[] {"render", "-f", "/no/such/file.yaml"}, "migration-hooks: no such file: /no/such/file.yaml"),
         Arguments.of("a folder as input", new String[] {"render", "-f", "/"}, "migration-hooks: no such file: /"),
         Arguments.of("unknown config key", new String[] {"render", "--config", "CONFIG:weights: {jobs: 1}"},
-            "migration-hooks: CONFIG: unknown key 'weights.jobs'"),
+            "migration-hooks: CONFIG line 1, column 17: unknown key 'weights.jobs'; valid keys: config, databaseWorkloads, migrationJob, services"),
         Arguments.of("bad config value", new String[] {"render", "--config", "CONFIG:weights: {services: -40}"},
             "migration-hooks: CONFIG: weights.services (-40) must be greater than weights.config (-30)"));
   }

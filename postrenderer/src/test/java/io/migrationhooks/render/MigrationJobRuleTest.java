@@ -81,7 +81,7 @@ class MigrationJobRuleTest {
               name: custom
               labels: {app.kubernetes.io/component: migration}
             """),
-        RuleCase.unchanged("a Job the chart declares as a hook is left as written",
+        RuleCase.unchanged("a Job the chart declares as a pre-install hook is left as written",
             """
             apiVersion: batch/v1
             kind: Job
@@ -89,9 +89,47 @@ class MigrationJobRuleTest {
               name: migrate
               namespace: shop
               labels: {app.kubernetes.io/component: migration}
-              annotations: {helm.sh/hook: post-install, helm.sh/hook-weight: "5"}
+              annotations: {helm.sh/hook: pre-install, helm.sh/hook-weight: "5"}
             """,
-            "Job/shop/migrate: already a Helm hook (helm.sh/hook: post-install); left as written"),
+            "Job/shop/migrate: already a Helm hook (helm.sh/hook: pre-install); left as written"),
+        RuleCase.of("a selected Job the chart runs after the release (post-install, post-upgrade) moves before it",
+            """
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: migrate
+              namespace: shop
+              labels: {app.kubernetes.io/component: migration}
+              annotations:
+                helm.sh/hook: post-install, post-upgrade
+                helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded
+                helm.sh/hook-weight: "10"
+            """,
+            """
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: migrate
+              namespace: shop
+              labels: {app.kubernetes.io/component: migration}
+              annotations:
+                helm.sh/hook-output-log-policy: hook-failed
+                helm.sh/hook: pre-install,pre-upgrade
+                helm.sh/hook-delete-policy: before-hook-creation
+                helm.sh/hook-weight: "0"
+            """,
+            "Job/shop/migrate: moved from the chart's helm.sh/hook: post-install, post-upgrade to pre-install,pre-upgrade"
+                + " (with its dependencies): a selected migration Job runs before the new pods start"),
+        RuleCase.unchanged("a selected Job declared as a test hook is left as written",
+            """
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: migrate
+              labels: {app.kubernetes.io/component: migration}
+              annotations: {helm.sh/hook: test}
+            """,
+            "Job/migrate: already a Helm hook (helm.sh/hook: test); left as written"),
         RuleCase.unchanged("a Job that already has exactly these annotations is untouched",
             """
             apiVersion: batch/v1
@@ -117,7 +155,8 @@ class MigrationJobRuleTest {
   @Test
   void usesTheConfiguredWeightAndSelector() {
     Settings settings = Settings.defaults();
-    settings.migrationSelector = java.util.Map.of("role", "migrate");
+    settings.migrationSelector = new ResourceSelector("selectors.migration", Settings.MIGRATION_KINDS,
+        java.util.List.of(SelectorEntry.ofLabels(java.util.Map.of("role", "migrate"))), true);
     settings.migrationJobWeight = 7;
     RuleCase rule = new RuleCase("custom", """
         apiVersion: batch/v1

@@ -93,7 +93,7 @@ class SelectionTest {
   }
 
   @Test
-  void anEmptySelectorMatchesNothing() {
+  void anEmptyServiceSelectorMatchesNothing() {
     assertThat(Selection.matches(Map.of(), Map.of("a", "b"))).isFalse();
     assertThat(Selection.matches(Map.of("a", "b"), Map.of("a", "b", "c", "d"))).isTrue();
     assertThat(Selection.matches(Map.of("a", "b"), Map.of("a", "c"))).isFalse();

@@ -1,6 +1,5 @@
-package io.migrationhooks.plan;
+package io.migrationhooks.model;
 
-import io.migrationhooks.model.Resource;
 import io.migrationhooks.yaml.BadInputException;
 import java.util.ArrayList;
 import java.util.List;

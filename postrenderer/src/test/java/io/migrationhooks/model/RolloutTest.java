@@ -1,15 +1,17 @@
-package io.migrationhooks.plan;
+package io.migrationhooks.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.migrationhooks.plan.StreamResources;
 import io.migrationhooks.yaml.BadInputException;
+import io.migrationhooks.yaml.Limits;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RolloutTest {
   private static Rollout rollout(String spec) {
-    return Rollout.of(HelmHookTest.parse("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: " + spec + "\n").get(0));
+    return Rollout.of(StreamResources.parse("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: " + spec + "\n", Limits.DEFAULT).get(0));
   }
 
   @ParameterizedTest(name = "{0}")
