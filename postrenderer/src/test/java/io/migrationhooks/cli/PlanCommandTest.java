@@ -111,7 +111,31 @@ class PlanCommandTest {
 
     assertThat(cli.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(cli.out()).isEmpty();
-    assertThat(cli.errLines()).containsExactly("migration-hooks: Deployment/d: spec.replicas must be a non-negative integer");
+    assertThat(cli.errLines()).containsExactly("migration-hooks: Deployment/d: spec.replicas must be a non-negative integer, not the string \"many\"");
+  }
+
+  /** Helm and the API server read YAML 1.1 numbers (sigs.k8s.io/yaml); plan must show the same count. */
+  @ParameterizedTest(name = "replicas: {0}")
+  @CsvSource(delimiter = '|', value = {"010 | 8", "0x2 | 2", "+3 | 3", "1_0 | 10", "0o7 | 7", "3.0 | 3", "1e3 | 1000"})
+  void readsReplicasAsKubernetesDoesLikeRender(String replicas, String shown) {
+    String deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: " + replicas + "\n";
+
+    Cli plan = Cli.run(deployment, "plan", "--as-is", "-o", "json");
+
+    assertThat(Cli.run(deployment, "render").exitCode()).as("render").isEqualTo(ExitCodes.OK);
+    assertThat(plan.exitCode()).as(plan.err()).isEqualTo(ExitCodes.OK);
+    assertThat(plan.out()).contains("\"replicas\": " + shown + ",");
+    assertThat(Cli.run(deployment, "plan", "--as-is").out()).contains("Deployment/d  " + shown + " ");
+  }
+
+  @Test
+  void aQuotedNumberIsAStringWhereAnIntegerIsRequired() {
+    Cli cli = Cli.run("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {replicas: \"3\"}\n", "plan");
+
+    assertThat(cli.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(cli.out()).isEmpty();
+    assertThat(cli.errLines()).containsExactly(
+        "migration-hooks: Deployment/d: spec.replicas must be a non-negative integer, not the string \"3\"");
   }
 
   @Test

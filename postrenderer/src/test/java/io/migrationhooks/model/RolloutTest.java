@@ -52,4 +52,50 @@ class RolloutTest {
   void rejectsValuesKubernetesRejects(String spec, String message) {
     assertThatThrownBy(() -> rollout(spec)).isInstanceOf(BadInputException.class).hasMessageStartingWith(message);
   }
+
+  @ParameterizedTest(name = "replicas: {0}")
+  @CsvSource(delimiter = '|', value = {
+      "3       | 3",
+      "0x2     | 2",
+      "+3      | 3",
+      "1_0     | 10",
+      "0o7     | 7",
+      "010     | 8",
+      "08      | 8",
+      "3.0     | 3",
+      "1e3     | 1000",
+      "~       | 1",
+      "!!int '4' | 4"})
+  void readsReplicasAsKubernetesDoes(String replicas, int expected) {
+    assertThat(rollout("\n  replicas: " + replicas).replicas()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "{maxSurge: 0x1, maxUnavailable: 0}      | 1 | 0",
+      "{maxSurge: 010, maxUnavailable: 1.0}    | 8 | 1",
+      "{maxSurge: 10%, maxUnavailable: '010%'} | 1 | 1"})
+  void readsIntOrPercentAsKubernetesDoes(String rollingUpdate, int surge, int unavailable) {
+    Rollout rollout = rollout("{replicas: 10, strategy: {rollingUpdate: " + rollingUpdate + "}}");
+
+    assertThat(rollout.resolvedMaxSurge()).as("surge").isEqualTo(surge);
+    assertThat(rollout.resolvedMaxUnavailable()).as("unavailable").isEqualTo(unavailable);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{replicas: '3'}                                 | Deployment/d: spec.replicas must be a non-negative integer, not the string \"3\"",
+      "{replicas: \"0x2\"}                              | Deployment/d: spec.replicas must be a non-negative integer, not the string \"0x2\"",
+      "{replicas: 3.5}                                 | Deployment/d: spec.replicas must be a non-negative integer, not the number 3.5",
+      "{replicas: -1}                                  | Deployment/d: spec.replicas must be a non-negative integer, not the integer -1",
+      "{replicas: yes}                                 | Deployment/d: spec.replicas must be a non-negative integer, not the boolean yes",
+      "{replicas: .inf}                                | Deployment/d: spec.replicas must be a non-negative integer, not the number .inf",
+      "{replicas: 1e21}                                | Deployment/d: spec.replicas must be a non-negative integer, not the number 1e21",
+      "{replicas: 2147483648}                          | Deployment/d: spec.replicas must be a non-negative integer, not the integer 2147483648",
+      "{replicas: [3]}                                 | Deployment/d: spec.replicas must be a scalar, not a sequence",
+      "{replicas: !!int x}                             | Deployment/d: spec.replicas: cannot decode string `x` as a !!int",
+      "{strategy: {rollingUpdate: {maxSurge: '1'}}}    | Deployment/d: spec.strategy.rollingUpdate.maxSurge must be a non-negative integer or a percentage such as 25%, not the string \"1\""})
+  void refusesWhatTheApiServerRefuses(String spec, String message) {
+    assertThatThrownBy(() -> rollout(spec)).isInstanceOf(BadInputException.class).hasMessage(message);
+  }
 }
