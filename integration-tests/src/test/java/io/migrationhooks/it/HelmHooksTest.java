@@ -33,39 +33,28 @@ class HelmHooksTest {
     @TempDir
     static Path work;
 
-    private static ThrowawayGpgKey signingKey;
-    private static LoopbackRegistry registry;
+    private static TestRelease release;
     private static Path hooksArchive;
-    private static String hooksReference;
 
     /** The hooks archive as a release publishes it: signed, and pushed to a registry. */
     @BeforeAll
     static void publishTheHooksArchive() throws IOException, InterruptedException {
-        signingKey = ThrowawayGpgKey.create(work, "migration-hooks test release <release@example.invalid>");
-        Path built = TestPaths.archive("hooks.archive");
-        hooksArchive = Files.copy(built, work.resolve(built.getFileName()));
-        signingKey.sign(hooksArchive);
-        registry = LoopbackRegistry.start(Files.createDirectories(work.resolve("registry")));
-        hooksReference = "oci://" + registry.host() + "/migration-hooks-test/hooks:" + TestPaths.projectVersion();
-        Processes.run(List.of(TestPaths.repoRoot().resolve("scripts/push-plugin-oci.sh").toString(), "--plain-http",
-                hooksArchive.toString(), hooksReference)).requireSuccess();
+        release = TestRelease.start(work);
+        hooksArchive = release.publish(TestPaths.archive("hooks.archive"), "hooks", TestPaths.projectVersion());
     }
 
     @AfterAll
     static void stop() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (signingKey != null) {
-            signingKey.close();
+        if (release != null) {
+            release.close();
         }
     }
 
     @Test
     void installsFromAnOciRegistryAndChecks() {
         Helm helm = Helm.of(helmFlavour, helmHome).withPluginInstalled(TestPaths.distribution());
-        ProcessResult install = helm.run("plugin", "install", hooksReference, "--plain-http",
-                "--keyring", signingKey.publicKeyring().toString()).requireSuccess();
+        ProcessResult install = helm.run("plugin", "install", release.ociReference("hooks", TestPaths.projectVersion()),
+                "--plain-http", "--keyring", release.keyring().toString()).requireSuccess();
         assertThat(install.stdout()).contains("Plugin Hash Verified", "Installed plugin: hooks");
 
         ProcessResult check = helm.run("hooks", "check", "app", TestPaths.chart().toString());
@@ -79,15 +68,7 @@ class HelmHooksTest {
         ProcessResult plan = withBothPlugins().run("hooks", "plan", "app", TestPaths.chart().toString(), "-n", "demo")
                 .requireSuccess();
 
-        assertThat(normalisedLines(plan.stdout())).containsSubsequence(
-                "-30 Secret/app-database dependency no kept yes install,upgrade",
-                "-30 ConfigMap/app-postgresql dependency no kept yes install,upgrade",
-                "-20 Service/app-postgresql database-service no kept yes install,upgrade",
-                "-20 Service/app-postgresql-hl database-service no kept yes install,upgrade",
-                "-10 StatefulSet/app-postgresql database no kept yes install,upgrade",
-                "0 Job/app-migrations migration-job yes recreated - install,upgrade",
-                "Deployment/app -",
-                "Deployment/app 3 RollingUpdate 1 0 3");
+        assertThat(ExamplePlan.normalisedLines(plan.stdout())).containsSubsequence(ExamplePlan.DEFAULT_TABLE_LINES);
     }
 
     @Test
@@ -112,7 +93,7 @@ class HelmHooksTest {
         ProcessResult plan = withBothPlugins().run("hooks", "plan", "app", TestPaths.chart().toString(),
                 "--config", config.toString()).requireSuccess();
 
-        assertThat(normalisedLines(plan.stdout())).containsSubsequence(
+        assertThat(ExamplePlan.normalisedLines(plan.stdout())).containsSubsequence(
                 "-7 Secret/app-database dependency no kept yes install,upgrade",
                 "-6 Service/app-postgresql database-service no kept yes install,upgrade",
                 "-5 StatefulSet/app-postgresql database no kept yes install,upgrade",
@@ -168,11 +149,7 @@ class HelmHooksTest {
 
     private static void installHooks(Helm helm) {
         ProcessResult install = helm.run("plugin", "install", hooksArchive.toString(),
-                "--keyring", signingKey.publicKeyring().toString()).requireSuccess();
+                "--keyring", release.keyring().toString()).requireSuccess();
         assertThat(install.stdout()).contains("Plugin Hash Verified", "Installed plugin: hooks");
-    }
-
-    private static List<String> normalisedLines(String table) {
-        return table.lines().map(line -> line.strip().replaceAll("\\s+", " ")).toList();
     }
 }

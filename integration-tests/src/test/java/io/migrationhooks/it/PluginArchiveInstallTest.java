@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -50,11 +49,9 @@ class PluginArchiveInstallTest {
     @TempDir
     static Path work;
 
-    private static ThrowawayGpgKey signingKey;
+    private static TestRelease release;
     private static ThrowawayGpgKey strangerKey;
     private static LoopbackFileServer downloads;
-    private static LoopbackRegistry registry;
-    private static Path releaseFolder;
 
     static Stream<Arguments> archivesAndHelms() {
         return PluginArchive.all().stream()
@@ -64,24 +61,18 @@ class PluginArchiveInstallTest {
     /** What a release publishes: each archive with its .prov in a download folder and in the registry. */
     @BeforeAll
     static void publish() throws IOException, InterruptedException {
-        signingKey = ThrowawayGpgKey.create(Files.createDirectories(work.resolve("signer")),
-                "migration-hooks test release <release@example.invalid>");
+        release = TestRelease.start(work);
         strangerKey = ThrowawayGpgKey.create(Files.createDirectories(work.resolve("stranger")),
                 "someone else <stranger@example.invalid>");
-        releaseFolder = Files.createDirectories(work.resolve("release"));
-        registry = LoopbackRegistry.start(Files.createDirectories(work.resolve("registry")));
         for (PluginArchive archive : PluginArchive.all()) {
-            Path published = Files.copy(archive.file(), releaseFolder.resolve(archive.file().getFileName()));
-            signingKey.sign(published);
-            Processes.run(List.of(TestPaths.repoRoot().resolve("scripts/push-plugin-oci.sh").toString(), "--plain-http",
-                    published.toString(), ociReference(archive))).requireSuccess();
+            release.publish(archive.file(), "migration-hooks", archive.ociTag());
         }
-        downloads = LoopbackFileServer.serve(releaseFolder);
+        downloads = LoopbackFileServer.serve(release.folder());
     }
 
     @AfterAll
     static void stop() {
-        Stream.of(downloads, registry, signingKey, strangerKey).filter(java.util.Objects::nonNull)
+        Stream.of(downloads, release, strangerKey).filter(java.util.Objects::nonNull)
                 .forEach(PluginArchiveInstallTest::closeQuietly);
     }
 
@@ -111,7 +102,7 @@ class PluginArchiveInstallTest {
         Files.write(tampered, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
 
         ProcessResult result = helm().run("plugin", "install", tampered.toString(),
-                "--keyring", signingKey.publicKeyring().toString());
+                "--keyring", release.keyring().toString());
 
         assertThat(result.exitCode()).as(result.describe()).isNotZero();
         assertThat(result.stderr()).as(result.describe()).containsIgnoringCase("sha256");
@@ -130,14 +121,14 @@ class PluginArchiveInstallTest {
 
     private ProcessResult install(String source, String... options) {
         List<String> args = new ArrayList<>(List.of("plugin", "install", source,
-                "--keyring", signingKey.publicKeyring().toString()));
+                "--keyring", release.keyring().toString()));
         args.addAll(List.of(options));
         return helm().run(args).requireSuccess();
     }
 
     private void assertVerifiedInstall(ProcessResult install) {
         assertThat(install.stdout()).as(install.describe())
-                .contains("Signed by: migration-hooks test release <release@example.invalid>")
+                .contains("Signed by: " + TestRelease.SIGNER)
                 .contains("Plugin Hash Verified: sha256:")
                 .contains("Installed plugin: migration-hooks");
         // Helm checks the kept archive against its .prov again for the PROVENANCE column.
@@ -181,7 +172,7 @@ class PluginArchiveInstallTest {
     }
 
     private Path published() {
-        return releaseFolder.resolve(archive.file().getFileName());
+        return release.folder().resolve(archive.file().getFileName());
     }
 
     private Helm helm() {
@@ -189,7 +180,7 @@ class PluginArchiveInstallTest {
     }
 
     private static String ociReference(PluginArchive archive) {
-        return "oci://" + registry.host() + "/migration-hooks-test/migration-hooks:" + archive.ociTag();
+        return release.ociReference("migration-hooks", archive.ociTag());
     }
 
     private static void closeQuietly(AutoCloseable resource) {
