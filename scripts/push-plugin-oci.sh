@@ -11,7 +11,9 @@
 #   scripts/push-plugin-oci.sh [--plain-http] ARCHIVE oci://REGISTRY/REPO/NAME:TAG
 #
 # Credentials, when the registry asks for them: REGISTRY_USERNAME and REGISTRY_PASSWORD (for GHCR in a
-# workflow: the actor and GITHUB_TOKEN). Prints the pushed manifest's digest on stdout.
+# workflow: the actor and GITHUB_TOKEN). OCI_SOURCE_URL, when set, becomes the manifest's
+# org.opencontainers.image.source (GHCR then links the package to that repository and its visibility).
+# Prints the pushed manifest's digest on stdout.
 set -euo pipefail
 
 readonly PLUGIN_TYPE=application/vnd.helm.plugin.v1+json
@@ -111,9 +113,11 @@ if [[ -f $archive.prov ]]; then
   push_blob "$archive.prov"
   layers+=,$(descriptor "$TAR_LAYER" "$archive.prov" "$title.prov")
 fi
-printf '{"schemaVersion":2,"mediaType":"%s","artifactType":"%s","config":{"mediaType":"%s","digest":"%s","size":%s},"layers":[%s],"annotations":{"org.opencontainers.image.title":"%s","org.opencontainers.image.version":"%s"}}' \
+annotations=$(printf '"org.opencontainers.image.title":"%s","org.opencontainers.image.version":"%s"' "$name" "$version")
+[[ -n ${OCI_SOURCE_URL:-} ]] && annotations+=$(printf ',"org.opencontainers.image.source":"%s"' "$OCI_SOURCE_URL")
+printf '{"schemaVersion":2,"mediaType":"%s","artifactType":"%s","config":{"mediaType":"%s","digest":"%s","size":%s},"layers":[%s],"annotations":{%s}}' \
   "$MANIFEST_TYPE" "$PLUGIN_TYPE" "$PLUGIN_TYPE" "$(digest_of "$work/config.json")" "$(size_of "$work/config.json")" \
-  "$layers" "$name" "$version" >"$work/manifest.json"
+  "$layers" "$annotations" >"$work/manifest.json"
 status=$(curl_registry -o "$work/manifest.out" -w '%{http_code}' -X PUT -H "Content-Type: $MANIFEST_TYPE" \
   --data-binary "@$work/manifest.json" "$scheme://$registry/v2/$repository/manifests/$tag")
 [[ $status == 201 ]] || die "manifest push to $repository:$tag failed (HTTP $status): $(head -c 500 "$work/manifest.out")"
