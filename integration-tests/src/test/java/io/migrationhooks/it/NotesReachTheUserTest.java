@@ -6,19 +6,27 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Helm 4 captures a post-renderer plugin's stderr and drops it. Run as CI runs it (no terminal, every
- * stream a file), the plugin's errors and notes must still be in Helm's stderr (docs/notes.md).
+ * Helm 4.1 and 4.2 capture a post-renderer plugin's stderr and drop it. Run as CI runs it (no terminal,
+ * every stream a file), the plugin's errors and notes must still be in Helm's stderr (docs/notes.md).
  */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"helm4", "helm4.2"})
 class NotesReachTheUserTest {
+
+    @Parameter
+    String helmFlavour;
 
     @TempDir
     Path home;
 
     @Test
     void anErrorOfThePluginIsInHelmsStderr() {
-        Helm helm = Helm.four(home).withPluginInstalled(TestPaths.distribution());
+        Helm helm = Helm.of(helmFlavour, home).withPluginInstalled(TestPaths.distribution());
 
         ProcessResult result = helm.runWithoutTerminal("template", "app", TestPaths.chart().toString(),
                 "--post-renderer", "migration-hooks", "--post-renderer-args", "--max-stream-bytes=10");
@@ -33,7 +41,7 @@ class NotesReachTheUserTest {
 
     @Test
     void aHazardNoteOfASuccessfulRenderIsInHelmsStderr() {
-        Helm helm = Helm.four(home).withPluginInstalled(TestPaths.distribution());
+        Helm helm = Helm.of(helmFlavour, home).withPluginInstalled(TestPaths.distribution());
 
         ProcessResult result = helm.runWithoutTerminal("template", "app", TestPaths.testChart("singleton").toString(),
                 "--post-renderer", "migration-hooks");
@@ -47,7 +55,7 @@ class NotesReachTheUserTest {
 
     @Test
     void strictTurnsTheHazardIntoAnErrorHelmShows() {
-        Helm helm = Helm.four(home).withPluginInstalled(TestPaths.distribution());
+        Helm helm = Helm.of(helmFlavour, home).withPluginInstalled(TestPaths.distribution());
 
         ProcessResult result = helm.runWithoutTerminal("template", "app", TestPaths.testChart("singleton").toString(),
                 "--post-renderer", "migration-hooks", "--post-renderer-args", "--strict");
@@ -61,7 +69,7 @@ class NotesReachTheUserTest {
 
     @Test
     void anUnusableRuntimeIsReportedInHelmsStderrAndTheNotesFile() throws java.io.IOException {
-        Helm helm = Helm.four(home).withPluginInstalled(TestPaths.distribution());
+        Helm helm = Helm.of(helmFlavour, home).withPluginInstalled(TestPaths.distribution());
         Path notes = home.resolve("notes.txt");
 
         ProcessResult result = helm.runWithoutTerminal(

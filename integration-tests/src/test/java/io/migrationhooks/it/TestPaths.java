@@ -34,6 +34,19 @@ final class TestPaths {
         return dir;
     }
 
+    /** A release archive the build made, by its system property (the pom sets one per archive). */
+    static Path archive(String property) {
+        return path(property);
+    }
+
+    static String projectVersion() {
+        String version = System.getProperty("project.version");
+        if (version == null || version.isBlank()) {
+            fail("System property project.version is not set; run the tests through Maven (mvn -B verify)");
+        }
+        return version;
+    }
+
     static Path launcher() {
         return distribution().resolve("bin/migration-hooks");
     }
