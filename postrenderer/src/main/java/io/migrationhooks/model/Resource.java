@@ -70,7 +70,7 @@ public final class Resource {
     return CompactStringMap.copyOf(YamlNodes.at(root, path).map(YamlNodes::stringMap).orElse(Map.of()), canonical);
   }
 
-  /** @throws BadInputException when the document is not a mapping */
+  /** @throws BadInputException when the document is not a Kubernetes object ({@link ObjectShape}) */
   public static Resource of(Document document) {
     return of(document, UnaryOperator.identity());
   }
@@ -82,6 +82,7 @@ public final class Resource {
    */
   public static Resource of(Document document, UnaryOperator<String> canonical) {
     if (document.root() instanceof MappingNode mapping) {
+      ObjectShape.check(document, mapping);
       return new Resource(document, mapping, canonical);
     }
     if (document.root() == null) {

@@ -10,7 +10,6 @@ import io.migrationhooks.yaml.YamlNodes;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -94,8 +93,8 @@ public record Rollout(Resource deployment, int replicas, String strategy, String
     return (int) (roundUp ? (hundredths + 99) / 100 : hundredths / 100);
   }
 
-  /** A scalar field as the API server receives it, with its text for messages. */
-  private record Field(String path, Yaml11Value value, String text) {
+  /** A scalar field as the API server receives it, with its node for messages. */
+  private record Field(String path, Yaml11Value value, ScalarNode node) {
     /** Null when the field is missing or null: Kubernetes then applies its default. */
     static Field at(Resource deployment, String... path) {
       String dotted = String.join(".", path);
@@ -104,14 +103,13 @@ public record Rollout(Resource deployment, int replicas, String strategy, String
         return null;
       }
       if (!(node instanceof ScalarNode scalar)) {
-        throw new BadInputException(deployment.id() + ": " + dotted + " must be a scalar, not a "
-            + node.getNodeType().name().toLowerCase(Locale.ROOT));
+        throw new BadInputException(deployment.id() + ": " + dotted + " must be a scalar, not " + Yaml11Scalars.describe(node));
       }
       Yaml11Value value = Yaml11Scalars.resolve(scalar);
       if (value instanceof Invalid invalid) {
         throw new BadInputException(deployment.id() + ": " + dotted + ": " + invalid.reason());
       }
-      return value instanceof Null ? null : new Field(dotted, value, scalar.getValue());
+      return value instanceof Null ? null : new Field(dotted, value, scalar);
     }
 
     int nonNegative(Resource deployment, String alternative) {
@@ -119,9 +117,8 @@ public record Rollout(Resource deployment, int replicas, String strategy, String
       if (integer != null && integer.signum() >= 0 && integer.compareTo(INT32_MAX) <= 0) {
         return integer.intValueExact();
       }
-      String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
       throw new BadInputException(deployment.id() + ": " + path + " must be a non-negative integer" + alternative
-          + ", not " + (value instanceof Str ? "the string \"" + shown + "\"" : "the " + value.jsonType() + " " + shown));
+          + ", not " + Yaml11Scalars.describe(node));
     }
   }
 

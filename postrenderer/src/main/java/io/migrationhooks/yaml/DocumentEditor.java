@@ -188,7 +188,7 @@ public final class DocumentEditor {
       if (value instanceof Map<?, ?> nested) {
         if (current instanceof MappingNode currentMapping) {
           resolve(currentMapping, tuple, asMap(nested), childPath, edits);
-        } else if (YamlNodes.isNull(current)) {
+        } else if (Yaml11Scalars.isNull(current)) {
           refuseShared(current, childPath);
           edits.add(replaceValue(mapping, tuple, value));
         } else {
@@ -245,8 +245,9 @@ public final class DocumentEditor {
     Node key = tuple.getKeyNode();
     Node current = tuple.getValueNode();
     int colon = colonAfter(key);
+    // an empty value written as nothing at all; a tagged one (`!!null`) has text to replace
     boolean emptyValue = current instanceof ScalarNode scalar && scalar.getValue().isEmpty()
-        && scalar.getScalarStyle() == ScalarStyle.PLAIN;
+        && scalar.getScalarStyle() == ScalarStyle.PLAIN && scalar.isResolved();
     int end = emptyValue ? colon + 1 : contentEnd(current);
     if (parent.getFlowStyle() == FlowStyle.FLOW) {
       int start = emptyValue ? colon + 1 : document.startOffset(current);

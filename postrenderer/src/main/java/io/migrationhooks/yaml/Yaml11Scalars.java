@@ -13,7 +13,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
@@ -63,6 +66,35 @@ public final class Yaml11Scalars {
     for (String spelling : spellings) {
       words.put(spelling, value);
     }
+  }
+
+  /**
+   * A node as the API server sees it, for messages: {@code a mapping}, {@code a sequence},
+   * {@code null}, {@code the string "3"}, {@code the integer 5}, {@code the boolean yes}.
+   */
+  public static String describe(Node node) {
+    if (node instanceof MappingNode) {
+      return "a mapping";
+    }
+    if (node instanceof SequenceNode) {
+      return "a sequence";
+    }
+    ScalarNode scalar = (ScalarNode) node;
+    Yaml11Value value = resolve(scalar);
+    if (value instanceof Null) {
+      return "null";
+    }
+    if (value instanceof Invalid invalid) {
+      return "an unreadable value (" + invalid.reason() + ")";
+    }
+    String text = scalar.getValue();
+    String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    return value instanceof Str ? "the string \"" + shown + "\"" : "the " + value.jsonType() + " " + shown;
+  }
+
+  /** Whether the node reads as null: {@code ~}, nothing, {@code !!null ""} and the like. */
+  public static boolean isNull(Node node) {
+    return node instanceof ScalarNode scalar && resolve(scalar) instanceof Null;
   }
 
   /** A node as composed here: an implicitly tagged node has no explicit tag. */

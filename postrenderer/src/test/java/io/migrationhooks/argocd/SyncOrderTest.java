@@ -12,25 +12,25 @@ class SyncOrderTest {
   void ordersByPhaseWaveKindAndName() {
     String stream = """
         ---
-        {kind: Deployment, metadata: {name: api, annotations: {argocd.argoproj.io/sync-wave: "10"}}}
+        {apiVersion: v1, kind: Deployment, metadata: {name: api, annotations: {argocd.argoproj.io/sync-wave: "10"}}}
         ---
-        {kind: Job, metadata: {name: migrate, annotations: {argocd.argoproj.io/hook: Sync}}}
+        {apiVersion: v1, kind: Job, metadata: {name: migrate, annotations: {argocd.argoproj.io/hook: Sync}}}
         ---
-        {kind: StatefulSet, metadata: {name: db, annotations: {argocd.argoproj.io/sync-wave: "-10"}}}
+        {apiVersion: v1, kind: StatefulSet, metadata: {name: db, annotations: {argocd.argoproj.io/sync-wave: "-10"}}}
         ---
-        {kind: Service, metadata: {name: db, annotations: {argocd.argoproj.io/sync-wave: "-10"}}}
+        {apiVersion: v1, kind: Service, metadata: {name: db, annotations: {argocd.argoproj.io/sync-wave: "-10"}}}
         ---
-        {kind: Secret, metadata: {name: b}}
+        {apiVersion: v1, kind: Secret, metadata: {name: b}}
         ---
-        {kind: Secret, metadata: {name: a}}
+        {apiVersion: v1, kind: Secret, metadata: {name: a}}
         ---
-        {kind: Widget, metadata: {name: w}}
+        {apiVersion: v1, kind: Widget, metadata: {name: w}}
         ---
-        {kind: Job, metadata: {name: notify, annotations: {helm.sh/hook: post-install}}}
+        {apiVersion: v1, kind: Job, metadata: {name: notify, annotations: {helm.sh/hook: post-install}}}
         ---
-        {kind: Job, metadata: {name: prepare, annotations: {helm.sh/hook: pre-upgrade, helm.sh/hook-weight: "-1"}}}
+        {apiVersion: v1, kind: Job, metadata: {name: prepare, annotations: {helm.sh/hook: pre-upgrade, helm.sh/hook-weight: "-1"}}}
         ---
-        {kind: Pod, metadata: {name: smoke, annotations: {helm.sh/hook: test}}}
+        {apiVersion: v1, kind: Pod, metadata: {name: smoke, annotations: {helm.sh/hook: test}}}
         """;
 
     SyncOrder order = SyncOrder.of(YamlStream.parse(stream, Limits.DEFAULT).stream().filter(d -> !d.isEmpty())

@@ -30,7 +30,7 @@ class SyncTaskTest {
       "{argocd.argoproj.io/hook: Sync, argocd.argoproj.io/hook-delete-policy: Never, helm.sh/hook-delete-policy: hook-succeeded} | true | SYNC | 0 | Never HookSucceeded | false"})
   void readsAResourceAsArgoCdDoes(String annotations, boolean hook, String phases, int wave, String policies, boolean implied) {
     Resource resource = Resource.of(YamlStream.parse(
-        "kind: Job\nmetadata: {name: x, annotations: " + annotations + "}\n", Limits.DEFAULT).get(0));
+        "apiVersion: batch/v1\nkind: Job\nmetadata: {name: x, annotations: " + annotations + "}\n", Limits.DEFAULT).get(0));
 
     SyncTask task = SyncTask.of(resource);
 

@@ -107,7 +107,7 @@ class PlanCommandTest {
 
   @Test
   void badInputWritesNothingToStdout() {
-    Cli cli = Cli.run("kind: Deployment\nmetadata: {name: d}\nspec: {replicas: many}\n", "plan", "--as-is");
+    Cli cli = Cli.run("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {replicas: many}\n", "plan", "--as-is");
 
     assertThat(cli.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(cli.out()).isEmpty();

@@ -41,9 +41,9 @@ class RenderCommandTest {
 
   static Stream<Arguments> badInput() {
     return Stream.of(
-        Arguments.of("malformed YAML", "a: 1\n---\nkind: Job\nmetadata: [\n", "migration-hooks: document 2, line 5, column 1: invalid YAML"),
+        Arguments.of("malformed YAML", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\nkind: Job\nmetadata: [\n", "migration-hooks: document 2, line 7, column 1: invalid YAML"),
         Arguments.of("truncated input", "kind: Job\nmetadata:\n  name: \"mig", "migration-hooks: document 1, line 3, column"),
-        Arguments.of("non-mapping document", "kind: Job\n---\n- a\n- b\n", "migration-hooks: document 2, line 3, column 1: the document is not a mapping"),
+        Arguments.of("non-mapping document", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\n- a\n- b\n", "migration-hooks: document 2, line 5, column 1: the document is not a mapping"),
         Arguments.of("a Secret with a syntax error",
             "apiVersion: v1\nkind: Secret\nstringData:\n  password: \"" + SECRET_VALUE + "\n  other: '" + SECRET_VALUE + "\n",
             "migration-hooks: document 1, line "),
@@ -52,8 +52,8 @@ class RenderCommandTest {
         Arguments.of("an undefined alias named like a secret",
             "apiVersion: v1\nkind: Secret\nstringData:\n  password: *" + SECRET_VALUE + "\n", "migration-hooks: document 1, line 4"),
         Arguments.of("billion laughs", billionLaughs(), "migration-hooks: document 1, line "),
-        Arguments.of("nesting too deep", "kind: ConfigMap\n---\na: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n",
-            "migration-hooks: document 2, line 2: nesting too deep"),
+        Arguments.of("nesting too deep", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\na: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n",
+            "migration-hooks: document 2, line 4: nesting too deep"),
         Arguments.of("untagged input that would get hooks",
             HELM4_STREAM.replace(TAG, "x"),
             "migration-hooks: Job/migrate: would become a Helm hook, but the input has no Helm 4 tags"));

@@ -38,14 +38,14 @@ class PodTemplateTest {
 
   static Stream<Arguments> workloads() {
     return Stream.of(
-        Arguments.of("Deployment", "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n" + indent(POD_SPEC, 6)),
-        Arguments.of("StatefulSet", "apiVersion: apps/v1\nkind: StatefulSet\nspec:\n  template:\n    spec:\n" + indent(POD_SPEC, 6)),
-        Arguments.of("DaemonSet", "apiVersion: apps/v1\nkind: DaemonSet\nspec:\n  template:\n    spec:\n" + indent(POD_SPEC, 6)),
-        Arguments.of("ReplicaSet", "apiVersion: apps/v1\nkind: ReplicaSet\nspec:\n  template:\n    spec:\n" + indent(POD_SPEC, 6)),
-        Arguments.of("Job", "apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n" + indent(POD_SPEC, 6)),
-        Arguments.of("CronJob", "apiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n"
+        Arguments.of("Deployment", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec:\n  template:\n    spec:\n" + indent(POD_SPEC, 6)),
+        Arguments.of("StatefulSet", "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: x}\nspec:\n  template:\n    spec:\n" + indent(POD_SPEC, 6)),
+        Arguments.of("DaemonSet", "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: x}\nspec:\n  template:\n    spec:\n" + indent(POD_SPEC, 6)),
+        Arguments.of("ReplicaSet", "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: x}\nspec:\n  template:\n    spec:\n" + indent(POD_SPEC, 6)),
+        Arguments.of("Job", "apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec:\n  template:\n    spec:\n" + indent(POD_SPEC, 6)),
+        Arguments.of("CronJob", "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: x}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n"
             + indent(POD_SPEC, 10)),
-        Arguments.of("Pod", "apiVersion: v1\nkind: Pod\nspec:\n" + indent(POD_SPEC, 2)));
+        Arguments.of("Pod", "apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n" + indent(POD_SPEC, 2)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -83,8 +83,8 @@ class PodTemplateTest {
 
   @Test
   void servicesKeepTheirSelectorOtherKindsHaveNone() {
-    Resource service = Resource.of(YamlStream.parse("apiVersion: v1\nkind: Service\nspec: {selector: {app: db}}\n", Limits.DEFAULT).get(0));
-    Resource deployment = Resource.of(YamlStream.parse("apiVersion: apps/v1\nkind: Deployment\nspec: {selector: {app: db}}\n", Limits.DEFAULT).get(0));
+    Resource service = Resource.of(YamlStream.parse("apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec: {selector: {app: db}}\n", Limits.DEFAULT).get(0));
+    Resource deployment = Resource.of(YamlStream.parse("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {selector: {app: db}}\n", Limits.DEFAULT).get(0));
 
     assertThat(service.serviceSelector()).containsExactly(org.assertj.core.api.Assertions.entry("app", "db"));
     assertThat(deployment.serviceSelector()).isEmpty();
@@ -94,8 +94,8 @@ class PodTemplateTest {
 
   @Test
   void otherKindsHaveNoPodTemplate() {
-    Resource service = Resource.of(YamlStream.parse("apiVersion: v1\nkind: Service\nspec: {template: {}}\n", Limits.DEFAULT).get(0));
-    Resource custom = Resource.of(YamlStream.parse("apiVersion: x.io/v1\nkind: Deployment\nspec: {template: {}}\n", Limits.DEFAULT).get(0));
+    Resource service = Resource.of(YamlStream.parse("apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec: {template: {}}\n", Limits.DEFAULT).get(0));
+    Resource custom = Resource.of(YamlStream.parse("apiVersion: x.io/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {template: {}}\n", Limits.DEFAULT).get(0));
 
     assertThat(service.podTemplate()).isEmpty();
     assertThat(custom.podTemplate()).isEmpty();

@@ -21,7 +21,7 @@ class HelmHookTest {
 
   @Test
   void aResourceWithoutHookAnnotationIsNoHook() {
-    assertThat(HelmHook.of(parse("kind: Job\nmetadata: {name: j}\n").get(0))).isEmpty();
+    assertThat(HelmHook.of(parse("kind: Job\napiVersion: batch/v1\nmetadata: {name: j}\n").get(0))).isEmpty();
   }
 
   @Test
