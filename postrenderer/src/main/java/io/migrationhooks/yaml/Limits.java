@@ -9,6 +9,9 @@ public record Limits(int maxDocumentBytes, long maxStreamBytes, int maxAliasesFo
   public static final long DEFAULT_MAX_STREAM_BYTES = 256L * 1024 * 1024;
   public static final int DEFAULT_MAX_ALIASES_FOR_COLLECTIONS = 50;
 
+  /** Collections nested deeper are refused, counted (never by when the stack runs out); Kubernetes objects nest a few dozen deep. */
+  public static final int MAX_NESTING_DEPTH = 256;
+
   public static final Limits DEFAULT =
       new Limits(DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_STREAM_BYTES, DEFAULT_MAX_ALIASES_FOR_COLLECTIONS);
 

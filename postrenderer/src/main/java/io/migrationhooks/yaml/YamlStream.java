@@ -12,12 +12,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 
 /**
@@ -120,7 +123,8 @@ public final class YamlStream {
         .setCodePointLimit(limits.maxDocumentBytes())
         .build();
     try {
-      Iterator<Node> nodes = new Compose(settings).composeAllFromString(raw).iterator();
+      Parser parser = new NestingLimitedParser(new ParserImpl(settings, new StreamReader(settings, raw)), Limits.MAX_NESTING_DEPTH);
+      Iterator<Node> nodes = new Composer(settings, parser);
       Node root = nodes.hasNext() ? nodes.next() : null;
       if (nodes.hasNext()) {
         throw new BadInputException("document " + index + ", line " + startLine + ": more than one document");
@@ -135,8 +139,11 @@ public final class YamlStream {
     } catch (YamlEngineException e) {
       throw new BadInputException("document " + index + ", line " + startLine + ": "
           + ParserMessages.describe(e.getMessage(), null));
-    } catch (StackOverflowError e) {
-      throw new BadInputException("document " + index + ", line " + startLine + ": nesting too deep");
+    } catch (NestingLimitedParser.TooDeep e) {
+      String where = e.event().getStartMark()
+          .map(mark -> "document " + index + ", line " + (startLine + mark.getLine()) + ", column " + (mark.getColumn() + 1))
+          .orElse("document " + index + ", line " + startLine);
+      throw new BadInputException(where + ": nesting too deep (more than " + Limits.MAX_NESTING_DEPTH + " levels)");
     }
   }
 

@@ -53,7 +53,7 @@ class RenderCommandTest {
             "apiVersion: v1\nkind: Secret\nstringData:\n  password: *" + SECRET_VALUE + "\n", "migration-hooks: document 1, line 4"),
         Arguments.of("billion laughs", billionLaughs(), "migration-hooks: document 1, line "),
         Arguments.of("nesting too deep", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\na: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n",
-            "migration-hooks: document 2, line 4: nesting too deep"),
+            "migration-hooks: document 2, line 5, column 259: nesting too deep (more than 256 levels)"),
         Arguments.of("untagged input that would get hooks",
             HELM4_STREAM.replace(TAG, "x"),
             "migration-hooks: Job/migrate: would become a Helm hook, but the input has no Helm 4 tags"));
