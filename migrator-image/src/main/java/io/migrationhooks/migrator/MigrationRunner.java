@@ -11,7 +11,6 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.logging.LogFactory;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 
 /**
@@ -24,17 +23,25 @@ public final class MigrationRunner {
     private final Flyway flyway;
     private final LongSupplier nanoTime;
     private final PrintStream out;
+    private final LockRetry lockRetry;
 
-    private MigrationRunner(MigratorConfig config, Flyway flyway, LongSupplier nanoTime, PrintStream out) {
+    private MigrationRunner(MigratorConfig config, Flyway flyway, LongSupplier nanoTime, PrintStream out,
+            LockRetry.Sleeper sleeper) {
         this.config = config;
         this.flyway = flyway;
         this.nanoTime = nanoTime;
         this.out = out;
+        this.lockRetry = new LockRetry(config.lockSafety(), sleeper, out);
     }
 
     /** Builds the Flyway configuration now, so bad FLYWAY_* settings fail before any waiting. */
     public static MigrationRunner prepare(MigratorConfig config, LongSupplier nanoTime, PrintStream out,
             PrintStream err) throws MigratorException {
+        return prepare(config, nanoTime, duration -> Thread.sleep(duration.toMillis()), out, err);
+    }
+
+    static MigrationRunner prepare(MigratorConfig config, LongSupplier nanoTime, LockRetry.Sleeper sleeper,
+            PrintStream out, PrintStream err) throws MigratorException {
         Flyway flyway;
         try {
             FluentConfiguration configuration = Flyway.configure(MigrationRunner.class.getClassLoader())
@@ -50,6 +57,7 @@ public final class MigrationRunner {
             if (!config.schemas().isEmpty()) {
                 configuration.schemas(config.schemas().toArray(String[]::new));
             }
+            LockTimeouts.addTo(configuration, config.lockSafety());
             flyway = configuration.load();
         } catch (FlywayException e) {
             throw new MigratorException(ExitCode.BAD_CONFIGURATION,
@@ -57,7 +65,7 @@ public final class MigrationRunner {
         }
         // Flyway keeps its log target in a static that its constructor resets, so this comes after load().
         LogFactory.setLogCreator(new FlywayLog(err, config.debug()));
-        return new MigrationRunner(config, flyway, nanoTime, out);
+        return new MigrationRunner(config, flyway, nanoTime, out, sleeper);
     }
 
     Configuration flywayConfiguration() {
@@ -71,9 +79,9 @@ public final class MigrationRunner {
 
     public void migrate() throws MigratorException {
         long start = nanoTime.getAsLong();
-        MigrateResult result;
+        LockRetry.Applied result;
         try {
-            result = flyway.migrate();
+            result = lockRetry.migrate(flyway::migrate, this::currentVersion);
         } catch (FlywayMigrateException e) {
             throw new MigratorException(ExitCode.MIGRATION_FAILED, describeFailedMigration(e), e);
         } catch (FlywayException e) {
@@ -81,13 +89,13 @@ public final class MigrationRunner {
                     "migration of " + config.address() + " failed: " + config.redact(e.getMessage()), e);
         }
         Duration took = Duration.ofNanos(nanoTime.getAsLong() - start);
-        String before = versionOrEmpty(result.initialSchemaVersion);
+        String before = versionOrEmpty(result.initialSchemaVersion());
         // The schema's version now, not the last one this runner applied: a concurrent runner may have
         // applied later migrations between two of ours (Flyway locks per migration).
         String after = currentVersion();
         String schemas = config.schemas().isEmpty() ? "" : ", schema " + String.join(",", config.schemas());
         out.printf(Locale.ROOT, "migrator: done: version %s -> %s, %d migration%s applied in %.2f s (%s%s)%n",
-                before, after, result.migrationsExecuted, result.migrationsExecuted == 1 ? "" : "s",
+                before, after, result.migrationsExecuted(), result.migrationsExecuted() == 1 ? "" : "s",
                 took.toMillis() / 1000.0, config.address(), schemas);
     }
 

@@ -26,7 +26,8 @@ public record MigratorConfig(
         List<String> locations,
         Duration waitTimeout,
         boolean debug,
-        Map<String, String> otherFlywaySettings) {
+        Map<String, String> otherFlywaySettings,
+        LockSafety lockSafety) {
 
     public static final String DEFAULT_LOCATION = "classpath:db/migration";
     public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(300);
@@ -60,7 +61,7 @@ public record MigratorConfig(
         }
 
         return new MigratorConfig(url, address, user, password, passwordVariable, schemas, locations,
-                waitTimeout(env), debug(env), otherFlywaySettings(env));
+                waitTimeout(env), debug(env), otherFlywaySettings(env), LockSafety.fromEnvironment(env));
     }
 
     /** Replaces the password wherever it shows up, so no message can leak it by accident. */

@@ -43,6 +43,36 @@ class MigrationRunnerTest {
     }
 
     @Test
+    void eachMigrationGetsItsLockTimeoutsBesideTheConfiguredCallbacks() throws Exception {
+        assertThat(flyway().getCallbacks()).hasExactlyElementsOfTypes(LockTimeouts.class);
+        assertThat(flyway("FLYWAY_CALLBACKS", TestCallback.class.getName()).getCallbacks())
+                .hasExactlyElementsOfTypes(TestCallback.class, LockTimeouts.class);
+    }
+
+    /** A user's callback, named in FLYWAY_CALLBACKS. */
+    public static final class TestCallback implements org.flywaydb.core.api.callback.Callback {
+        @Override
+        public boolean supports(org.flywaydb.core.api.callback.Event event, org.flywaydb.core.api.callback.Context c) {
+            return false;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(org.flywaydb.core.api.callback.Event event,
+                org.flywaydb.core.api.callback.Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(org.flywaydb.core.api.callback.Event event, org.flywaydb.core.api.callback.Context c) {
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "test";
+        }
+    }
+
+    @Test
     void environmentReachesFlyway() throws Exception {
         Configuration configuration = flyway("FLYWAY_SCHEMAS", "shop,audit", "FLYWAY_TABLE", "schema_history",
                 "FLYWAY_PLACEHOLDERS_OWNER", "orders_app");
