@@ -77,6 +77,11 @@ final class Columns {
         return column.getColDataType() != null && SERIAL_TYPES.contains(column.getColDataType().getDataType().toLowerCase(Locale.ROOT));
     }
 
+    /** GENERATED ... AS IDENTITY or AS (expr) STORED: PostgreSQL computes a value for every row. */
+    static boolean isGenerated(ColumnDefinition column) {
+        return specs(column).contains("GENERATED");
+    }
+
     /**
      * A DEFAULT that calls a function other than the known per-statement ones: PostgreSQL 11+
      * stores a constant default without touching rows, but a volatile one is computed per row,

@@ -16,6 +16,7 @@ import net.sf.jsqlparser.statement.create.table.CheckConstraint;
 import net.sf.jsqlparser.statement.create.table.ForeignKeyIndex;
 import net.sf.jsqlparser.statement.create.table.Index;
 import net.sf.jsqlparser.statement.drop.Drop;
+import net.sf.jsqlparser.statement.truncate.Truncate;
 
 /** The rules, one small unit each; {@link #ALL} is the set the linter runs. */
 public final class Rules {
@@ -140,6 +141,14 @@ public final class Rules {
         return List.of();
     });
 
+    public static final Rule TRUNCATE = new SimpleRule("truncate", BREAKS_RUNNING_VERSION, (st, schema) ->
+            st.ast() instanceof Truncate truncate && !schema.isNew(truncate.getTable())
+                    ? List.of(new Violation("truncates " + truncate.getTable().getName() + ": every row the serving"
+                            + " version reads is gone, and TRUNCATE holds ACCESS EXCLUSIVE until the migration commits",
+                            "delete the rows the new version no longer needs in batches, or drop the table in a later"
+                                    + " release"))
+                    : List.of());
+
     public static final Rule CREATE_INDEX = new SimpleRule("create-index-not-concurrently", LOCKS_LIVE_SITE,
             (st, schema) -> st.ast() instanceof CreateIndex index && !st.has(ParsedStatement.Option.CONCURRENTLY)
                     && !schema.isNew(index.getTable())
@@ -181,7 +190,8 @@ public final class Rules {
         boolean unique = index != null && !(index instanceof ForeignKeyIndex) && !(index instanceof CheckConstraint)
                 && index.getType() != null && index.getType().toUpperCase(java.util.Locale.ROOT)
                         .matches("UNIQUE.*|PRIMARY KEY");
-        boolean uniqueColumn = columns(c).stream().anyMatch(Columns::isUniqueOrPrimaryKey);
+        boolean uniqueColumn = columns(c).stream().anyMatch(Columns::isUniqueOrPrimaryKey)
+                || c.getPkColumns() != null || c.getUkColumns() != null;
         return c.getOperation() == AlterOperation.ADD && (unique || uniqueColumn)
                 && !st.has(ParsedStatement.Option.USING_INDEX)
                 ? new Violation("adds a unique or primary key constraint on " + table
@@ -193,8 +203,10 @@ public final class Rules {
 
     public static final Rule TABLE_REWRITE = alterRule("table-rewrite", LOCKS_LIVE_SITE, (table, c, s, st) -> {
         if (c.getOperation() == AlterOperation.ADD) {
-            return first(columns(c).stream().filter(col -> Columns.isSerial(col) || Columns.hasVolatileDefault(col))
-                    .map(col -> new Violation("adds " + table + "." + col.getColumnName() + " with a per-row default,"
+            return first(columns(c).stream().filter(col -> Columns.isSerial(col) || Columns.isGenerated(col)
+                            || Columns.hasVolatileDefault(col))
+                    .map(col -> new Violation("adds " + table + "." + col.getColumnName() + " with a per-row value"
+                            + " (volatile default, serial, identity or generated),"
                             + " which rewrites the table under ACCESS EXCLUSIVE",
                             "add the column without a default (or with a constant one), set the default, backfill"
                                     + " in batches"))
@@ -257,7 +269,7 @@ public final class Rules {
     });
 
     public static final List<Rule> ALL = List.of(DROP_COLUMN, DROP_TABLE, RENAME_COLUMN, RENAME_TABLE,
-            CHANGE_COLUMN_TYPE, SET_NOT_NULL, ADD_REQUIRED_COLUMN, DROP_DEFAULT, CREATE_INDEX, DROP_INDEX,
+            CHANGE_COLUMN_TYPE, SET_NOT_NULL, ADD_REQUIRED_COLUMN, DROP_DEFAULT, TRUNCATE, CREATE_INDEX, DROP_INDEX,
             ADD_FOREIGN_KEY, ADD_CHECK, ADD_UNIQUE, TABLE_REWRITE, VACUUM_FULL, CLUSTER, LOCK_TABLE, REINDEX,
             UNKNOWN_STATEMENT);
 }

@@ -1,0 +1,2 @@
+LOCK TABLE orders IN ACCESS EXCLUSIVE MODE;
+UPDATE orders SET priority = 0 WHERE priority IS NULL;

@@ -1,0 +1,1 @@
+COMMENT ON COLUMN orders.priority IS 'higher ships first';
