@@ -125,7 +125,7 @@ run_yamllint
 run_tests() {
   local test log total_passed=0 total_failed=0 status=0 counts
   log=$(mktemp)
-  for test in ci/tests/deploy_test.sh ci/tests/e2e_script_test.sh; do
+  for test in ci/tests/deploy_test.sh ci/tests/e2e_script_test.sh ci/tests/lint_migrations_test.sh; do
     step "$test"
     bash "$test" | tee "$log" || status=1
     counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)

@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
         "    | migration-hooks check",
         "Silence rules on one resource with an annotation (--list-rules prints the ids):",
         "  migration-hooks.io/ignore: rule-a,rule-b",
-        "SQL migrations are checked by `migrator lint` (docs/lint.md; ci/lint-migrations.sh in CI)."},
+        "SQL migrations are checked by `migrator lint` (docs/lint.md),",
+        "in CI by ci/lint-migrations.sh on each change to them."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:no findings", "1:bad input (nothing written to stdout)", "2:usage error", "3:internal error",

@@ -21,6 +21,13 @@ class AnalysisHelpTest {
     assertThat(Cli.run("", "--help").out()).contains("  " + command + " ");
   }
 
+  @org.junit.jupiter.api.Test
+  void checkHelpPointsToTheMigrationLint() {
+    assertThat(Cli.run("", "check", "--help").out())
+        .contains("SQL migrations are checked by `migrator lint` (docs/lint.md),\n"
+            + "in CI by ci/lint-migrations.sh on each change to them.\n");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"plan", "check"})
   void aDirectoryIsNoFile(String command) throws IOException {
