@@ -41,8 +41,17 @@ public final class PreFlight {
         if (mode == Mode.OFF || pending.length == 0) {
             return true;
         }
-        List<Linter.Script> pendingScripts = scripts(pending, locations, classLoader);
-        List<Finding> findings = new Linter(Rules.ALL).lint(scripts(applied, locations, classLoader), pendingScripts);
+        List<String> unreadable = new ArrayList<>();
+        List<Linter.Script> pendingScripts = scripts(pending, locations, classLoader, unreadable);
+        List<Finding> findings = new ArrayList<>();
+        for (String script : unreadable) {
+            findings.add(new Finding(script, 1, "unreadable-script", Category.NOT_UNDERSTOOD, "",
+                    "Flyway will apply this migration but the pre-flight cannot read it from " + locations,
+                    "ship it as a .sql file under a classpath: or filesystem: location, or set MIGRATOR_LINT=warn",
+                    null));
+        }
+        findings.addAll(new Linter(Rules.ALL).lint(scripts(applied, locations, classLoader, new ArrayList<>()),
+                pendingScripts));
         findings.forEach(finding -> out.println("migrator: lint: " + finding.describe()));
         boolean refused = findings.stream().anyMatch(finding -> !finding.allowed());
         if (refused && mode == Mode.ERROR) {
@@ -56,24 +65,40 @@ public final class PreFlight {
         return true;
     }
 
+    /** The SQL scripts of the migrations; those that cannot be found are added to {@code unreadable}. */
     private static List<Linter.Script> scripts(MigrationInfo[] migrations, List<String> locations,
-            ClassLoader classLoader) {
+            ClassLoader classLoader, List<String> unreadable) {
         List<Linter.Script> scripts = new ArrayList<>();
         for (MigrationInfo migration : migrations) {
             String script = migration.getScript();
             if (script == null || !script.endsWith(".sql")) {
                 continue; // Java migrations: nothing to read
             }
-            String text = read(script, locations, classLoader);
+            String text = read(migration.getPhysicalLocation(), script, locations, classLoader);
             if (text != null) {
                 scripts.add(new Linter.Script(script, text));
+            } else {
+                unreadable.add(script);
             }
         }
         return scripts;
     }
 
-    private static String read(String script, List<String> locations, ClassLoader classLoader) {
+    private static Path pathOrNull(String location) {
         try {
+            return location == null || location.isEmpty() ? null : Path.of(location);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null; // e.g. a location inside a jar: found below through the class loader
+        }
+    }
+
+    private static String read(String physicalLocation, String script, List<String> locations,
+            ClassLoader classLoader) {
+        try {
+            Path physical = pathOrNull(physicalLocation);
+            if (physical != null && Files.isRegularFile(physical)) {
+                return Files.readString(physical, StandardCharsets.UTF_8);
+            }
             for (String location : locations) {
                 if (location.startsWith("filesystem:")) {
                     Path file = Path.of(location.substring("filesystem:".length()), script);
