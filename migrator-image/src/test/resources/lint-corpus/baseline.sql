@@ -21,3 +21,5 @@ CREATE TABLE order_items (
     quantity integer
 );
 CREATE INDEX orders_status ON orders (status);
+CREATE MATERIALIZED VIEW order_totals AS SELECT customer_id, sum(total) AS total FROM orders GROUP BY customer_id;
+CREATE UNIQUE INDEX order_totals_customer ON order_totals (customer_id);

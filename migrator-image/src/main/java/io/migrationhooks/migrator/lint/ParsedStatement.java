@@ -12,8 +12,8 @@ import net.sf.jsqlparser.statement.UnsupportedStatement;
 /**
  * A statement read by JSqlParser, after lifting out the PostgreSQL-only words JSqlParser 5.3 does
  * not know ({@code CONCURRENTLY}, {@code NOT VALID}, {@code USING INDEX}, {@code SET DATA TYPE})
- * into {@link #options()}. Maintenance commands JSqlParser has no grammar for (VACUUM, CLUSTER,
- * LOCK, REINDEX) are kept as their words; anything else it cannot read has a {@link #parseError()}.
+ * into {@link #options()}. Maintenance commands (VACUUM, CLUSTER, LOCK, REINDEX, REFRESH; JSqlParser
+ * reads few of them fully) are kept as their words; anything else it cannot read has a {@link #parseError()}.
  *
  * @param ast the parsed statement, or null for a maintenance command or an unreadable statement
  */
@@ -23,7 +23,7 @@ public record ParsedStatement(SqlScript.Statement source, Statement ast, String 
     /** PostgreSQL words that change what a statement locks, lifted out before parsing. */
     public enum Option { CONCURRENTLY, NOT_VALID, USING_INDEX }
 
-    private static final Set<String> MAINTENANCE_COMMANDS = Set.of("VACUUM", "CLUSTER", "LOCK", "REINDEX");
+    private static final Set<String> MAINTENANCE_COMMANDS = Set.of("VACUUM", "CLUSTER", "LOCK", "REINDEX", "REFRESH");
 
     public static ParsedStatement parse(SqlScript.Statement source) {
         List<String> words = source.words();

@@ -234,6 +234,11 @@ public final class Rules {
             words -> !words.contains("CONCURRENTLY"), "REINDEX blocks writes to the table while it rebuilds",
             "REINDEX ... CONCURRENTLY in its own migration");
 
+    public static final Rule REFRESH_MATERIALIZED_VIEW = command("refresh-materialized-view-not-concurrently",
+            "REFRESH", words -> !words.contains("CONCURRENTLY"),
+            "REFRESH MATERIALIZED VIEW blocks every read of the view until the refresh ends",
+            "REFRESH MATERIALIZED VIEW CONCURRENTLY (the view needs a unique index), in its own migration");
+
     static Rule command(String id, String command, java.util.function.Predicate<List<String>> applies,
             String message, String fix) {
         return new SimpleRule(id, LOCKS_LIVE_SITE, (st, schema) -> command.equals(st.command())
@@ -271,5 +276,6 @@ public final class Rules {
     public static final List<Rule> ALL = List.of(DROP_COLUMN, DROP_TABLE, RENAME_COLUMN, RENAME_TABLE,
             CHANGE_COLUMN_TYPE, SET_NOT_NULL, ADD_REQUIRED_COLUMN, DROP_DEFAULT, TRUNCATE, CREATE_INDEX, DROP_INDEX,
             ADD_FOREIGN_KEY, ADD_CHECK, ADD_UNIQUE, TABLE_REWRITE, VACUUM_FULL, CLUSTER, LOCK_TABLE, REINDEX,
+            REFRESH_MATERIALIZED_VIEW,
             UNKNOWN_STATEMENT);
 }

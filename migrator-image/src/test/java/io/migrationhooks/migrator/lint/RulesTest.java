@@ -57,6 +57,8 @@ class RulesTest {
                 Arguments.of("vacuum-full", "VACUUM FULL orders", "VACUUM orders"),
                 Arguments.of("cluster", "CLUSTER orders USING orders_pkey", "ANALYZE orders"),
                 Arguments.of("lock-table", "LOCK TABLE orders IN ACCESS EXCLUSIVE MODE", "SELECT 1 FROM orders"),
+                Arguments.of("refresh-materialized-view-not-concurrently", "REFRESH MATERIALIZED VIEW order_totals",
+                        "REFRESH MATERIALIZED VIEW CONCURRENTLY order_totals"),
                 Arguments.of("reindex-not-concurrently", "REINDEX TABLE orders", "REINDEX TABLE CONCURRENTLY orders"),
                 Arguments.of("unknown-statement", "DO $$ BEGIN PERFORM 1; END $$", "UPDATE orders SET note = ''"));
     }
