@@ -10,7 +10,8 @@ import java.util.Map;
  * granted in time is rolled back and retried with backoff, at most {@code retries} times.
  *
  * @param lockTimeout PostgreSQL's lock_timeout for transactional migrations; zero means none
- * @param statementTimeout PostgreSQL's statement_timeout for transactional migrations; zero means none
+ * @param statementTimeout PostgreSQL's statement_timeout for transactional migrations; zero leaves the
+ *     session's default (normally none)
  * @param retries how often a migration that timed out on a lock is tried again
  */
 public record LockSafety(Duration lockTimeout, Duration statementTimeout, int retries) {

@@ -19,7 +19,7 @@ import org.flywaydb.core.internal.info.MigrationInfoImpl;
  * it is set again before the next migration.
  *
  * <p>A migration that cannot run in a transaction (CREATE INDEX CONCURRENTLY, DROP INDEX
- * CONCURRENTLY, VACUUM) runs with neither: its SHARE UPDATE EXCLUSIVE lock does not queue reads or
+ * CONCURRENTLY, VACUUM) runs with the session's defaults (normally neither timeout): its SHARE UPDATE EXCLUSIVE lock does not queue reads or
  * writes, but it waits for every older transaction, and a timeout there would leave an INVALID index
  * half built, which only a person can clean up.
  */
@@ -54,8 +54,10 @@ final class LockTimeouts implements Callback {
     @Override
     public void handle(Event event, Context context) {
         boolean transactional = isTransactional(context.getMigrationInfo());
-        String lock = transactional ? LockSafety.setting(safety.lockTimeout()) : "0";
-        String statement = transactional ? LockSafety.setting(safety.statementTimeout()) : "0";
+        // DEFAULT: the value the role, database or server gives the session (normally none).
+        String lock = transactional ? LockSafety.setting(safety.lockTimeout()) : "DEFAULT";
+        String statement = transactional && !safety.statementTimeout().isZero()
+                ? LockSafety.setting(safety.statementTimeout()) : "DEFAULT";
         try (Statement set = context.getConnection().createStatement()) {
             set.execute("SET lock_timeout = " + lock);
             set.execute("SET statement_timeout = " + statement);

@@ -164,6 +164,22 @@ class LockSafetyPostgresTest {
                 .containsExactly("1");
     }
 
+    @Test
+    void aStatementTimeoutFailsTheMigrationWithoutRetrying() throws Exception {
+        String database = server.createDatabase("locks_" + DATABASES.incrementAndGet());
+        Map<String, String> env = customersAtV1(database,
+                "ALTER TABLE customers ADD COLUMN note TEXT;\nSELECT pg_sleep(30);\n");
+        env.put(LockSafety.STATEMENT_TIMEOUT_VARIABLE, "0.5");
+
+        Run run = Run.inProcess(env);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).as(run.toString()).contains("migration V2__pending.sql failed at line 2")
+                .contains("canceling statement due to statement timeout").contains("the schema stays at version 1");
+        assertThat(run.out()).doesNotContain("retry");
+        assertThat(columns(database)).containsExactly("id", "name");
+    }
+
     /** The migrator running in-process on another thread, its stdout readable while it runs. */
     private record LiveRun(CompletableFuture<Integer> exit, ByteArrayOutputStream stdout, ByteArrayOutputStream stderr) {
         static LiveRun start(Map<String, String> env) {
