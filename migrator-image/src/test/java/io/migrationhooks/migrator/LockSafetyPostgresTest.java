@@ -17,6 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -178,6 +182,45 @@ class LockSafetyPostgresTest {
                 .contains("canceling statement due to statement timeout").contains("the schema stays at version 1");
         assertThat(run.out()).doesNotContain("retry");
         assertThat(columns(database)).containsExactly("id", "name");
+    }
+
+    @Test
+    void aConcurrentIndexBuildWaitsForOlderTransactionsWithoutALockTimeout() throws Exception {
+        String database = server.createDatabase("locks_" + DATABASES.incrementAndGet());
+        customersAtV1(database, "CREATE INDEX CONCURRENTLY customers_name ON customers (name);\n");
+        FluentConfiguration configuration = Flyway.configure(getClass().getClassLoader())
+                .dataSource(server.url(database), PostgresServer.APP_USER, PostgresServer.APP_PASSWORD)
+                .locations("filesystem:" + sql);
+        // Flyway's transaction-scoped advisory lock would make the index build wait for Flyway itself.
+        configuration.getPluginRegister().getPlugin(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        LockTimeouts.addTo(configuration, new LockSafety(Duration.ofMillis(200), Duration.ZERO, 0));
+        Flyway flyway = configuration.load();
+        Connection writer = server.admin(database);
+        writer.setAutoCommit(false);
+        try (Statement write = writer.createStatement()) {
+            write.execute("UPDATE customers SET name = 'b' WHERE id = 1");
+        }
+
+        CompletableFuture<MigrateResult> migration = CompletableFuture.supplyAsync(flyway::migrate);
+        await("the index build to wait for the writer", () -> indexBuildWaitsForALock(database));
+        // Ten lock timeouts: with the timeout the build would have failed and left an INVALID index.
+        Thread.sleep(2_000);
+        assertThat(indexBuildWaitsForALock(database)).as("still waiting, not cancelled").isTrue();
+        writer.commit();
+        writer.close();
+
+        assertThat(migration.get(60, TimeUnit.SECONDS).migrationsExecuted).isEqualTo(1);
+        assertThat(server.queryColumn(database, "SELECT indisvalid FROM pg_index"
+                + " WHERE indexrelid = 'customers_name'::regclass")).containsExactly("t");
+    }
+
+    private boolean indexBuildWaitsForALock(String database) {
+        try {
+            return !server.queryColumn(database, "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND query LIKE 'CREATE INDEX CONCURRENTLY%'").isEmpty();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The migrator running in-process on another thread, its stdout readable while it runs. */
