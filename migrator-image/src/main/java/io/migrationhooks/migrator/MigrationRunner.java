@@ -25,23 +25,17 @@ public final class MigrationRunner {
     private final PrintStream out;
     private final LockRetry lockRetry;
 
-    private MigrationRunner(MigratorConfig config, Flyway flyway, LongSupplier nanoTime, PrintStream out,
-            LockRetry.Sleeper sleeper) {
+    private MigrationRunner(MigratorConfig config, Flyway flyway, LongSupplier nanoTime, PrintStream out) {
         this.config = config;
         this.flyway = flyway;
         this.nanoTime = nanoTime;
         this.out = out;
-        this.lockRetry = new LockRetry(config.lockSafety(), sleeper, out);
+        this.lockRetry = new LockRetry(config.lockSafety(), duration -> Thread.sleep(duration.toMillis()), out);
     }
 
     /** Builds the Flyway configuration now, so bad FLYWAY_* settings fail before any waiting. */
     public static MigrationRunner prepare(MigratorConfig config, LongSupplier nanoTime, PrintStream out,
             PrintStream err) throws MigratorException {
-        return prepare(config, nanoTime, duration -> Thread.sleep(duration.toMillis()), out, err);
-    }
-
-    static MigrationRunner prepare(MigratorConfig config, LongSupplier nanoTime, LockRetry.Sleeper sleeper,
-            PrintStream out, PrintStream err) throws MigratorException {
         Flyway flyway;
         try {
             FluentConfiguration configuration = Flyway.configure(MigrationRunner.class.getClassLoader())
@@ -65,7 +59,7 @@ public final class MigrationRunner {
         }
         // Flyway keeps its log target in a static that its constructor resets, so this comes after load().
         LogFactory.setLogCreator(new FlywayLog(err, config.debug()));
-        return new MigrationRunner(config, flyway, nanoTime, out, sleeper);
+        return new MigrationRunner(config, flyway, nanoTime, out);
     }
 
     Configuration flywayConfiguration() {
